@@ -1,0 +1,68 @@
+# Two commands for everyone: `make book` and `make test`. Both create the
+# virtual environment first (`make venv`), so a fresh clone needs nothing else.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# The venv's bin first on PATH: nbgrader runs `alembic`, nbval starts kernels.
+RUN := PATH="$(CURDIR)/$(BIN):$$PATH" PYTHONHASHSEED=0
+# The test run is always offline and small; see book/using-the-course.md.
+TEST_ENV := $(RUN) COURSE_QUICK=1 COURSE_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=3
+PYTEST := $(BIN)/python -m pytest
+JOBS ?= 2
+
+.PHONY: venv test test-unit test-jax test-notebooks notebooks book bench clean help
+
+help:
+	@echo "make book   build the HTML book into _build/html (from stored notebook outputs)"
+	@echo "make test   run the whole test suite (unit tests on both backends, notebooks)"
+	@echo "make notebooks  re-execute notebooks in place (NB=path for one)"
+	@echo "make bench  benchmark course models against keras.applications (CPU)"
+
+venv: $(STAMP)
+
+# Rebuilt when the requirements change; otherwise a no-op.
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+test: venv
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-notebooks test-unit test-jax || exit 1; \
+	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
+
+# Unit tests and structure tests on the default (tensorflow) backend.
+test-unit: venv
+	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile tests
+
+# course_lib must run unchanged on jax: the same unit tests again.
+test-jax: venv
+	$(TEST_ENV) KERAS_BACKEND=jax $(PYTEST) -n $(JOBS) --dist loadfile tests/unit
+
+# Every chapter and lab notebook, executed; output-checked cells compared.
+test-notebooks: venv
+	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile \
+	  --nbval-lax --nbval-current-env --nbval-cell-timeout=600 \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks labs
+
+book: venv
+	@start=$$(date +%s); \
+	$(RUN) $(BIN)/jupyter-book build . --builder html -W -n --keep-going || exit 1; \
+	echo "make book: built _build/html in $$(( $$(date +%s) - start )) s"
+
+# Re-run notebooks in place so their stored outputs come from a real run
+# (offline data, full size). `make notebooks NB=notebooks/03_x.ipynb` for one.
+NB ?= $(wildcard notebooks/*.ipynb labs/*.ipynb)
+notebooks: venv
+	$(RUN) COURSE_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/jupyter nbconvert --to notebook \
+	  --execute --inplace --ExecutePreprocessor.timeout=1200 $(NB)
+	$(BIN)/python scripts/clean_notebooks.py $(NB)
+
+bench: venv
+	$(RUN) TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/python benchmarks/bench_models.py
+
+clean:
+	rm -rf _build .pytest_cache

@@ -1,0 +1,24 @@
+"""course_lib: the code behind the course on convolutional network architectures.
+
+* :mod:`course_lib.arithmetic` -- output sizes, parameter and MAC formulas (pure Python).
+* :func:`course_lib.profile` -- per-layer params / MACs / activations of any Keras 3 model.
+
+Keras is imported lazily, so ``import course_lib.arithmetic`` needs no backend.
+"""
+from __future__ import annotations
+
+from . import arithmetic, runtime
+
+__version__ = "0.1.0"
+__all__ = ["arithmetic", "runtime", "profile", "ModelProfile", "register_mac_counter", "UncountableLayerError"]
+
+_LAZY = {"profile", "ModelProfile", "LayerRow", "register_mac_counter", "UncountableLayerError"}
+
+
+def __getattr__(name):
+    # Keep `import course_lib` free of keras (and so of TensorFlow) until needed.
+    if name in _LAZY:
+        from . import profiler
+
+        return getattr(profiler, name)
+    raise AttributeError(f"module 'course_lib' has no attribute {name!r}")

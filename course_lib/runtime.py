@@ -1,0 +1,50 @@
+"""Run-time switches shared by every notebook and lab.
+
+``COURSE_QUICK=1`` shrinks training to a few seconds (the test run sets it);
+``COURSE_OFFLINE=1`` forces the offline data fallbacks (no network is tried).
+"""
+from __future__ import annotations
+
+import os
+import random
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+def _flag(name: str) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError(f"environment variable {name}={value!r}: use 1/true/yes/on or 0/false/no/off")
+
+
+def is_quick() -> bool:
+    """True when COURSE_QUICK asks for small, fast training (tests, CI)."""
+    return _flag("COURSE_QUICK")
+
+
+def is_offline() -> bool:
+    """True when COURSE_OFFLINE forbids network access (tests, CI)."""
+    return _flag("COURSE_OFFLINE")
+
+
+def pick(quick, full):
+    """``quick`` under COURSE_QUICK, else ``full`` (epochs, sample counts, ...)."""
+    return quick if is_quick() else full
+
+
+def seed_everything(seed: int = 0) -> None:
+    """Seed Python, NumPy and the Keras backend so that runs repeat."""
+    import numpy as np
+
+    random.seed(seed)
+    np.random.seed(seed)
+    import keras
+
+    keras.utils.set_random_seed(seed)
+
+
+__all__ = ["is_quick", "is_offline", "pick", "seed_everything"]

@@ -1,0 +1,58 @@
+"""Remove volatile noise from executed notebooks, keeping every real output.
+
+TensorFlow's C++ runtime prints start-up log lines to stderr (process ids,
+timestamps, CPU flags) that no setting silences; they change on every run
+and say nothing to a student. This drops those lines from stderr outputs and
+drops per-cell execution timestamps. Nothing else is touched.
+
+Usage: python scripts/clean_notebooks.py NOTEBOOK [NOTEBOOK ...]
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+import nbformat
+
+NOISE = re.compile(
+    r"^(WARNING: All log messages before absl::InitializeLog\(\) is called are written to STDERR"
+    r"|[IWE]\d{4} [\d:.]+\s+\d+ \S+:\d+\] .*"
+    r"|To enable the following instructions: .*"
+    r"|E0000 .*)$"
+)
+
+
+def clean_text(text: str) -> str:
+    return "".join(line for line in text.splitlines(keepends=True) if not NOISE.match(line.rstrip("\n")))
+
+
+def clean(nb) -> int:
+    """Clean a notebook in place; return how many outputs were changed."""
+    changed = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.metadata.pop("execution", None)
+        kept = []
+        for out in cell.outputs:
+            if out.output_type == "stream" and out.name == "stderr":
+                text = clean_text(out.text)
+                changed += text != out.text
+                if not text.strip():
+                    continue
+                out.text = text
+            kept.append(out)
+        cell.outputs = kept
+    return changed
+
+
+def main(paths: list[str]) -> None:
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        n = clean(nb)
+        nbformat.write(nb, path)
+        print(f"{path}: cleaned {n} output(s)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

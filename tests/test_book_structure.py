@@ -1,0 +1,106 @@
+"""The book's structure: every notebook listed, executed, and pointing at one repository."""
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("labs/*.ipynb")])
+
+
+def _toc_files(node) -> list[str]:
+    files = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("file", "root"):
+                files.append(value)
+            else:
+                files.extend(_toc_files(value))
+    elif isinstance(node, list):
+        for item in node:
+            files.extend(_toc_files(item))
+    return files
+
+
+TOC = _toc_files(yaml.safe_load((ROOT / "_toc.yml").read_text()))
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+REPO_URL = CONFIG["repository"]["url"]
+
+
+def _rel(path: Path) -> str:
+    return path.relative_to(ROOT).with_suffix("").as_posix()
+
+
+def test_there_is_at_least_one_chapter():
+    assert NOTEBOOKS, "no notebooks found in notebooks/ or labs/"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
+def test_notebook_is_in_the_toc(path):
+    assert _rel(path) in TOC, f"{_rel(path)} is missing from _toc.yml"
+
+
+@pytest.mark.parametrize("entry", TOC)
+def test_toc_entries_exist(entry):
+    matches = [p for p in ROOT.glob(entry + ".*") if p.suffix in (".md", ".ipynb")]
+    assert matches, f"_toc.yml lists {entry}, which does not exist"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
+def test_notebook_has_stored_outputs_from_a_full_run(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert any(c["outputs"] for c in code), f"{_rel(path)} has no stored outputs"
+    counts = [c["execution_count"] for c in code]
+    assert None not in counts, f"{_rel(path)} has cells that were never executed"
+    assert counts == list(range(1, len(code) + 1)), f"{_rel(path)} was not run top to bottom in one go"
+    errors = [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
+    assert not errors, f"{_rel(path)} stores an error output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
+def test_notebook_metadata(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    assert nb["cells"][0]["cell_type"] == "markdown" and nb["cells"][0]["source"][0].startswith("# "), \
+        "the first cell is the chapter title"
+    budget = nb["metadata"].get("course", {}).get("time_budget_s")
+    assert isinstance(budget, (int, float)) and 0 < budget <= 600, "set metadata.course.time_budget_s"
+    checked = [c for c in nb["cells"] if "nbval-check-output" in c.get("metadata", {}).get("tags", [])]
+    assert checked, "tag the cells that state facts with nbval-check-output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
+def test_colab_install_cell_uses_the_repository_url(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    setup = "".join(nb["cells"][1]["source"])
+    assert "google.colab" in setup and f"git+{REPO_URL}" in setup
+
+
+def test_repository_url_is_the_same_everywhere():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert project["project"]["urls"]["Repository"] == REPO_URL
+    urls = set(re.findall(r"https://github\.com/[\w.-]+/[\w.-]+", (ROOT / "README.md").read_text()))
+    urls |= {u for p in ROOT.glob("book/*.md") for u in re.findall(r"https://github\.com/[\w.-]+/[\w.-]+", p.read_text())}
+    assert urls == {REPO_URL}
+
+
+def test_book_config_for_v1():
+    assert CONFIG["execute"]["execute_notebooks"] == "off"
+    buttons = CONFIG["launch_buttons"]
+    assert buttons["colab_url"] == "https://colab.research.google.com"
+    assert buttons["binderhub_url"] == "https://mybinder.org"
+    assert "dollarmath" in CONFIG["parse"]["myst_enable_extensions"]
+
+
+def test_package_never_pulls_tensorflow():
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    assert not [d for d in deps if re.match(r"(tensorflow|tf-|jax|torch)", d, re.I)]
+    reqs = (ROOT / "requirements.txt").read_text()
+    for pinned in ("tensorflow==", "keras==", "jax[cpu]==", "jupyter-book==1.", "nbval==", "ipywidgets==", "matplotlib=="):
+        assert pinned in reqs, f"requirements.txt must pin {pinned}"
