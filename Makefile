@@ -46,7 +46,7 @@ test-jax: venv
 test-notebooks: venv
 	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile \
 	  --nbval-lax --nbval-current-env --nbval-cell-timeout=600 \
-	  --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks labs
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg $(wildcard notebooks labs)
 
 book: venv
 	@start=$$(date +%s); \

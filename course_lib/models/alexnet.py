@@ -1,0 +1,77 @@
+"""AlexNet (Krizhevsky et al. 2012) and ZFNet (Zeiler & Fergus 2014)."""
+from __future__ import annotations
+
+import keras
+from keras import layers
+
+from ._checks import check_classes, check_fraction, check_input_shape
+from ._registry import register
+from .layers import LocalResponseNormalization
+
+
+def _classifier(x, num_classes, dropout, prefix=""):
+    x = layers.Flatten(name="flatten")(x)
+    for i in (6, 7):
+        x = layers.Dense(4096, activation="relu", name=f"fc{i}")(x)
+        if dropout:
+            x = layers.Dropout(dropout, name=f"drop{i}")(x)
+    return layers.Dense(num_classes, activation="softmax", name="fc8")(x)
+
+
+@register("alexnet")
+def alexnet(input_shape=(227, 227, 3), num_classes=1000, groups=1, lrn=False, dropout=0.5):
+    """AlexNet, one tower: 62,378,344 parameters at 227x227x3 and 1000 classes.
+
+    The paper says 224x224, but (224 - 11)/4 + 1 is not an integer; 227 gives
+    the paper's 55x55 conv1 output. ``groups=2`` restores the two-GPU split
+    (conv2, conv4, conv5 see only their own GPU's half of the channels).
+    ``lrn=True`` adds local response normalisation after conv1 and conv2.
+    """
+    func = "alexnet"
+    check_input_shape(func, input_shape, min_size=67)
+    check_classes(func, num_classes)
+    check_fraction(func, "dropout", dropout)
+    if groups not in (1, 2):
+        raise ValueError(f"{func}: `groups` must be 1 (one tower) or 2 (the paper's two GPUs), got {groups!r}")
+    inputs = keras.Input(input_shape, name="image")
+    x = layers.Conv2D(96, 11, strides=4, activation="relu", name="conv1")(inputs)
+    if lrn:
+        x = LocalResponseNormalization(name="norm1")(x)
+    x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
+    x = layers.Conv2D(256, 5, padding="same", groups=groups, activation="relu", name="conv2")(x)
+    if lrn:
+        x = LocalResponseNormalization(name="norm2")(x)
+    x = layers.MaxPooling2D(3, strides=2, name="pool2")(x)
+    x = layers.Conv2D(384, 3, padding="same", activation="relu", name="conv3")(x)
+    x = layers.Conv2D(384, 3, padding="same", groups=groups, activation="relu", name="conv4")(x)
+    x = layers.Conv2D(256, 3, padding="same", groups=groups, activation="relu", name="conv5")(x)
+    x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
+    return keras.Model(inputs, _classifier(x, num_classes, dropout), name="alexnet")
+
+
+@register("zfnet")
+def zfnet(input_shape=(224, 224, 3), num_classes=1000, wide=False, dropout=0.5):
+    """ZFNet (Zeiler & Fergus 2014, Fig. 3): AlexNet with a 7x7 stride-2 conv1
+    and a stride-2 conv2, keeping more spatial detail early.
+
+    Shapes follow the paper: 224 -> 110 -> 55 -> 26 -> 13 -> 6. ``wide=True``
+    uses 512, 1024, 512 filters in conv3-5, the variant the lecture notes
+    (seed 000) describe and the paper's Table 2 reports as better.
+    """
+    func = "zfnet"
+    check_input_shape(func, input_shape, min_size=63)
+    check_classes(func, num_classes)
+    check_fraction(func, "dropout", dropout)
+    widths = (512, 1024, 512) if wide else (384, 384, 256)
+    inputs = keras.Input(input_shape, name="image")
+    x = layers.ZeroPadding2D(1, name="pad1")(inputs)
+    x = layers.Conv2D(96, 7, strides=2, activation="relu", name="conv1")(x)
+    x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool1")(x)
+    x = LocalResponseNormalization(name="norm1")(x)
+    x = layers.Conv2D(256, 5, strides=2, activation="relu", name="conv2")(x)
+    x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool2")(x)
+    x = LocalResponseNormalization(name="norm2")(x)
+    for i, width in zip((3, 4, 5), widths):
+        x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+    x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
+    return keras.Model(inputs, _classifier(x, num_classes, dropout), name="zfnet_wide" if wide else "zfnet")

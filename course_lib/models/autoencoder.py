@@ -1,0 +1,50 @@
+"""The convolutional autoencoder of the lecture notes (seed 001)."""
+from __future__ import annotations
+
+import keras
+from keras import layers
+
+from ._checks import check_input_shape
+from ._registry import register
+
+
+def conv_encoder(input_shape=(28, 28, 1), latent_dim=49):
+    """Three valid 3x3 convolutions with two poolings, then a dense code:
+    28x28x1 -> 26 -> 13 -> 11 -> 5 -> 3x3x64 -> latent_dim values."""
+    inputs = keras.Input(input_shape, name="image")
+    x = layers.Conv2D(32, 3, activation="relu", name="enc_conv1")(inputs)
+    x = layers.MaxPooling2D(2, name="enc_pool1")(x)
+    x = layers.Conv2D(64, 3, activation="relu", name="enc_conv2")(x)
+    x = layers.MaxPooling2D(2, name="enc_pool2")(x)
+    x = layers.Conv2D(64, 3, activation="relu", name="enc_conv3")(x)
+    x = layers.Flatten(name="enc_flatten")(x)
+    code = layers.Dense(latent_dim, activation="relu", name="code")(x)
+    return keras.Model(inputs, code, name="encoder")
+
+
+def conv_decoder(latent_dim=49, channels=1):
+    """Reshape the 49-value code to 7x7x1 and upsample with two stride-2
+    transposed convolutions: 7 -> 14 -> 28, then a sigmoid 3x3 convolution."""
+    side = int(round(latent_dim ** 0.5))
+    code = keras.Input((latent_dim,), name="code")
+    x = layers.Reshape((side, side, 1), name="dec_reshape")(code)
+    x = layers.Conv2DTranspose(64, 3, strides=2, padding="same", activation="relu", name="dec_up1")(x)
+    x = layers.BatchNormalization(name="dec_bn1")(x)
+    x = layers.Conv2DTranspose(64, 3, strides=2, padding="same", activation="relu", name="dec_up2")(x)
+    x = layers.BatchNormalization(name="dec_bn2")(x)
+    x = layers.Conv2DTranspose(32, 3, padding="same", activation="relu", name="dec_conv")(x)
+    outputs = layers.Conv2D(channels, 3, padding="same", activation="sigmoid", name="reconstruction")(x)
+    return keras.Model(code, outputs, name="decoder")
+
+
+@register("conv_autoencoder")
+def conv_autoencoder(input_shape=(28, 28, 1), latent_dim=49):
+    """Encoder + decoder as one model (140,850 params, 256 of them batch-norm
+    statistics). The parts are ``model.get_layer("encoder")`` and ``"decoder"``."""
+    func = "conv_autoencoder"
+    check_input_shape(func, input_shape, fixed=(28, 28, 1))
+    if latent_dim != 49:
+        raise ValueError(f"{func}: `latent_dim` must be 49 (a 7x7 map for the decoder), got {latent_dim!r}")
+    encoder, decoder = conv_encoder(input_shape, latent_dim), conv_decoder(latent_dim, input_shape[-1])
+    inputs = keras.Input(input_shape, name="image")
+    return keras.Model(inputs, decoder(encoder(inputs)), name="conv_autoencoder")

@@ -1,0 +1,47 @@
+"""C3D (Tran et al. 2015): 3-D convolutions over 16-frame video clips."""
+from __future__ import annotations
+
+import keras
+from keras import layers
+
+from ._checks import check_classes, check_fraction, check_input_shape
+from ._registry import register
+
+# (block, filters, convolutions) of the paper's Fig. 3.
+C3D_BLOCKS = ((1, 64, 1), (2, 128, 1), (3, 256, 2), (4, 512, 2), (5, 512, 2))
+
+
+def conv3d_block(x, filters, convolutions, pool, name, pad=None):
+    """3x3x3 'same' convolutions with ReLU, then max pooling (pool1 is 1x2x2:
+    it keeps all 16 frames so that early layers see motion)."""
+    for i in range(convolutions):
+        x = layers.Conv3D(filters, 3, padding="same", activation="relu", name=f"conv{name}{'ab'[i]}")(x)
+    if pad:
+        x = layers.ZeroPadding3D(pad, name=f"pad{name}")(x)
+    return layers.MaxPooling3D(pool, name=f"pool{name}")(x)
+
+
+@register("c3d")
+def c3d(input_shape=(16, 112, 112, 3), num_classes=101, dropout=0.5):
+    """C3D for UCF101: 16x112x112x3 clips, 101 classes, 78,409,573 parameters.
+
+    pool5 pads H and W by one pixel so 7x7 becomes 4x4 (as in the released
+    Caffe model), giving the notes' 1x4x4x512 = 8,192 features into fc6.
+    """
+    func = "c3d"
+    check_input_shape(func, input_shape, ndim=4, fixed=(16, 112, 112, 3))
+    check_classes(func, num_classes)
+    check_fraction(func, "dropout", dropout)
+    inputs = keras.Input(input_shape, name="clip")
+    x = inputs
+    for block, filters, convs in C3D_BLOCKS:
+        pool = (1, 2, 2) if block == 1 else (2, 2, 2)
+        pad = ((0, 0), (0, 1), (0, 1)) if block == 5 else None
+        x = conv3d_block(x, filters, convs, pool, str(block), pad)
+    x = layers.Flatten(name="flatten")(x)
+    for i in (6, 7):
+        x = layers.Dense(4096, activation="relu", name=f"fc{i}")(x)
+        if dropout:
+            x = layers.Dropout(dropout, name=f"drop{i}")(x)
+    outputs = layers.Dense(num_classes, activation="softmax", name="fc8")(x)
+    return keras.Model(inputs, outputs, name="c3d")

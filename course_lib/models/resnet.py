@@ -1,0 +1,114 @@
+"""ResNets (He et al. 2016): ImageNet 18-152, plain baselines, and the CIFAR family."""
+from __future__ import annotations
+
+import keras
+from keras import layers
+
+from ._checks import check_classes, check_input_shape
+from ._registry import register
+from .layers import PadShortcut
+
+_BN = dict(epsilon=1.001e-5, momentum=0.9)      # as keras.applications.ResNet
+
+
+def conv_bn(x, filters, kernel, stride=1, activation="relu", name=""):
+    """Convolution without bias, then batch norm, then (optionally) ReLU.
+
+    The bias is left out because batch norm subtracts the mean right after,
+    which cancels any constant the bias adds; BN's beta plays its role.
+    """
+    x = layers.Conv2D(filters, kernel, strides=stride, padding="same", use_bias=False, name=f"{name}_conv")(x)
+    x = layers.BatchNormalization(**_BN, name=f"{name}_bn")(x)
+    return layers.Activation(activation, name=f"{name}_relu")(x) if activation else x
+
+
+def _shortcut(x, filters, stride, mode, name):
+    if stride == 1 and x.shape[-1] == filters:
+        return x
+    if mode == "A":
+        return PadShortcut(stride, filters - x.shape[-1], name=f"{name}_pad")(x)
+    return conv_bn(x, filters, 1, stride, activation=None, name=f"{name}_proj")
+
+
+def residual_block(x, filters, stride=1, shortcut="B", residual=True, name="block"):
+    """Basic block: two 3x3 conv-BN layers, plus the input (He et al. 2016, Fig. 2).
+
+    shortcut: "B" projects with a 1x1 conv when the shape changes (ImageNet);
+    "A" subsamples and pads channels with zeros (CIFAR, no parameters).
+    residual=False gives the plain network's block (no addition).
+    """
+    y = conv_bn(x, filters, 3, stride, name=f"{name}_1")
+    y = conv_bn(y, filters, 3, 1, activation=None, name=f"{name}_2")
+    if residual:
+        y = layers.Add(name=f"{name}_add")([_shortcut(x, filters, stride, shortcut, name), y])
+    return layers.Activation("relu", name=f"{name}_out")(y)
+
+
+def bottleneck_block(x, filters, stride=1, stride_in_1x1=True, residual=True, name="block"):
+    """Bottleneck: 1x1 reduce, 3x3, 1x1 expand to 4x filters (He et al. 2016, Fig. 5).
+
+    stride_in_1x1=True downsamples in the first 1x1 as the paper does
+    (ResNet-50: 3.86 G MACs); False moves the stride to the 3x3, the later
+    "v1.5" variant (4.1 G MACs, slightly more accurate).
+    """
+    s1, s3 = (stride, 1) if stride_in_1x1 else (1, stride)
+    y = conv_bn(x, filters, 1, s1, name=f"{name}_1")
+    y = conv_bn(y, filters, 3, s3, name=f"{name}_2")
+    y = conv_bn(y, 4 * filters, 1, 1, activation=None, name=f"{name}_3")
+    if residual:
+        y = layers.Add(name=f"{name}_add")([_shortcut(x, 4 * filters, stride, "B", name), y])
+    return layers.Activation("relu", name=f"{name}_out")(y)
+
+
+IMAGENET_DEPTHS = {18: (2, 2, 2, 2), 34: (3, 4, 6, 3), 50: (3, 4, 6, 3), 101: (3, 4, 23, 3), 152: (3, 8, 36, 3)}
+
+
+def resnet(depth=50, input_shape=(224, 224, 3), num_classes=1000, residual=True, stride_in_1x1=True):
+    """ImageNet ResNet (Table 1 of the paper) or, with residual=False, its plain twin."""
+    func = "resnet"
+    if depth not in IMAGENET_DEPTHS:
+        raise ValueError(f"{func}: `depth` must be one of {sorted(IMAGENET_DEPTHS)}, got {depth!r}")
+    check_input_shape(func, input_shape, min_size=32)
+    check_classes(func, num_classes)
+    inputs = keras.Input(input_shape, name="image")
+    x = conv_bn(inputs, 64, 7, 2, name="conv1")
+    x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool1")(x)
+    for stage, blocks in enumerate(IMAGENET_DEPTHS[depth]):
+        filters = 64 * 2 ** stage
+        for b in range(blocks):
+            stride = 2 if b == 0 and stage > 0 else 1
+            name = f"conv{stage + 2}_block{b + 1}"
+            if depth >= 50:
+                x = bottleneck_block(x, filters, stride, stride_in_1x1, residual, name)
+            else:
+                x = residual_block(x, filters, stride, "B", residual, name)
+    x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
+    outputs = layers.Dense(num_classes, activation="softmax", name="predictions")(x)
+    return keras.Model(inputs, outputs, name=f"{'resnet' if residual else 'plain'}{depth}")
+
+
+def cifar_resnet(n=3, input_shape=(32, 32, 3), num_classes=10, residual=True):
+    """CIFAR-10 ResNet with 6n+2 layers (He et al. 2016, sec. 4.2): 16, 32, 64
+    filters on 32, 16, 8 pixels, option-A (parameter-free) shortcuts."""
+    func = "cifar_resnet"
+    check_input_shape(func, input_shape, min_size=8)
+    check_classes(func, num_classes)
+    inputs = keras.Input(input_shape, name="image")
+    x = conv_bn(inputs, 16, 3, 1, name="conv1")
+    for stage, filters in enumerate((16, 32, 64)):
+        for b in range(n):
+            stride = 2 if b == 0 and stage > 0 else 1
+            x = residual_block(x, filters, stride, "A", residual, name=f"stage{stage + 1}_block{b + 1}")
+    x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
+    outputs = layers.Dense(num_classes, activation="softmax", name="predictions")(x)
+    return keras.Model(inputs, outputs, name=f"{'resnet' if residual else 'plain'}{6 * n + 2}")
+
+
+for _d in IMAGENET_DEPTHS:
+    register(f"resnet{_d}", depth=_d)(resnet)
+for _d in (18, 34):
+    register(f"plain{_d}", depth=_d, residual=False)(resnet)
+for _d in (20, 32, 44, 56, 110):
+    register(f"resnet{_d}", n=(_d - 2) // 6)(cifar_resnet)
+for _d in (20, 56):
+    register(f"plain{_d}", n=(_d - 2) // 6, residual=False)(cifar_resnet)

@@ -1,0 +1,55 @@
+"""VGG configurations A-E (Simonyan & Zisserman 2015, Table 1)."""
+from __future__ import annotations
+
+import keras
+from keras import layers
+
+from ._checks import check_classes, check_fraction, check_input_shape
+from ._registry import register
+
+# Per block: a list of convolutions, 3 = 3x3 and 1 = 1x1 (config C only).
+CONFIGS = {
+    "A": ((3,), (3,), (3, 3), (3, 3), (3, 3)),
+    "B": ((3, 3), (3, 3), (3, 3), (3, 3), (3, 3)),
+    "C": ((3, 3), (3, 3), (3, 3, 1), (3, 3, 1), (3, 3, 1)),
+    "D": ((3, 3), (3, 3), (3, 3, 3), (3, 3, 3), (3, 3, 3)),
+    "E": ((3, 3), (3, 3), (3, 3, 3, 3), (3, 3, 3, 3), (3, 3, 3, 3)),
+}
+WIDTHS = (64, 128, 256, 512, 512)
+
+
+def vgg_block(x, filters, kernels, name):
+    """Convolutions with 'same' padding and ReLU, then 2x2 max pooling."""
+    for i, k in enumerate(kernels, start=1):
+        x = layers.Conv2D(filters, k, padding="same", activation="relu", name=f"{name}_conv{i}")(x)
+    return layers.MaxPooling2D(2, name=f"{name}_pool")(x)
+
+
+def vgg(config="D", input_shape=(224, 224, 3), num_classes=1000, dropout=0.5):
+    """VGG network of the given configuration (A=11, B=13, C/D=16, E=19 layers).
+
+    Layer names follow keras.applications (block1_conv1, ..., fc1, fc2,
+    predictions) so that its ImageNet weights map one to one.
+    """
+    func = "vgg"
+    if config not in CONFIGS:
+        raise ValueError(f"{func}: `config` must be one of {sorted(CONFIGS)}, got {config!r}")
+    check_input_shape(func, input_shape, min_size=32)
+    check_classes(func, num_classes)
+    check_fraction(func, "dropout", dropout)
+    inputs = keras.Input(input_shape, name="image")
+    x = inputs
+    for b, (filters, kernels) in enumerate(zip(WIDTHS, CONFIGS[config]), start=1):
+        x = vgg_block(x, filters, kernels, f"block{b}")
+    x = layers.Flatten(name="flatten")(x)
+    for i in (1, 2):
+        x = layers.Dense(4096, activation="relu", name=f"fc{i}")(x)
+        if dropout:
+            x = layers.Dropout(dropout, name=f"drop{i}")(x)
+    outputs = layers.Dense(num_classes, activation="softmax", name="predictions")(x)
+    depth = sum(len(k) for k in CONFIGS[config]) + 3
+    return keras.Model(inputs, outputs, name=f"vgg{depth}" + ("_c" if config == "C" else ""))
+
+
+for _name, _config in (("vgg11", "A"), ("vgg13", "B"), ("vgg16_c", "C"), ("vgg16", "D"), ("vgg19", "E")):
+    register(_name, config=_config)(vgg)
