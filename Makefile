@@ -12,12 +12,13 @@ TEST_ENV := $(RUN) COURSE_QUICK=1 COURSE_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=3
 PYTEST := $(BIN)/python -m pytest
 JOBS ?= 2
 
-.PHONY: venv test test-unit test-jax test-notebooks notebooks book bench clean help
+.PHONY: venv test test-unit test-jax test-notebooks notebooks book bench assignments clean help
 
 help:
 	@echo "make book   build the HTML book into _build/html (from stored notebook outputs)"
 	@echo "make test   run the whole test suite (unit tests on both backends, notebooks)"
 	@echo "make notebooks  re-execute notebooks in place (NB=path for one)"
+	@echo "make assignments  generate student versions of the nbgrader assignments"
 	@echo "make bench  benchmark course models against keras.applications (CPU)"
 
 venv: $(STAMP)
@@ -31,11 +32,11 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 test: venv
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory test-notebooks test-unit test-jax || exit 1; \
+	$(MAKE) --no-print-directory book test-notebooks test-unit test-jax || exit 1; \
 	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
 
 # Unit tests and structure tests on the default (tensorflow) backend.
-test-unit: venv
+test-unit: venv book
 	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile tests
 
 # course_lib must run unchanged on jax: the same unit tests again.
@@ -60,6 +61,12 @@ notebooks: venv
 	$(RUN) COURSE_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/jupyter nbconvert --to notebook \
 	  --execute --inplace --ExecutePreprocessor.timeout=1200 $(NB)
 	$(BIN)/python scripts/clean_notebooks.py $(NB)
+
+# Student versions of every graded assignment into grading/release/ (nbgrader).
+ASSIGNMENTS := $(notdir $(wildcard grading/source/*))
+assignments: venv
+	cd grading && for a in $(ASSIGNMENTS); do \
+	  $(RUN) $(CURDIR)/$(BIN)/nbgrader generate_assignment "$$a" --force || exit 1; done
 
 bench: venv
 	$(RUN) TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/python benchmarks/bench_models.py

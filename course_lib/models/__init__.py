@@ -13,15 +13,23 @@ module             models and blocks
                    residual_block, bottleneck_block, conv_bn
 ``mobilenet``      mobilenet_v1, mobilenet_v2; depthwise_separable_block,
                    inverted_residual_block
+``inception``      googlenet, inception_v3; inception_module, naive_inception_module,
+                   auxiliary_classifier, factorized_7x7
 ``c3d``            c3d; conv3d_block
+``unet``           unet; conv2d_block
+``siamese``        siamese; koch_encoder, small_encoder, contrastive_loss,
+                   n_way_one_shot_accuracy
 ``autoencoder``    conv_autoencoder; conv_encoder, conv_decoder
 =================  ===========================================================
 """
 from ._registry import available, build, register
-from . import alexnet, autoencoder, c3d, lenet, mobilenet, resnet, vgg  # noqa: F401  (registers)
+from . import alexnet, autoencoder, c3d, inception, lenet, mobilenet, resnet, siamese, unet, vgg  # noqa: F401  (registers)
 from .alexnet import zfnet
 from .autoencoder import conv_decoder, conv_encoder
 from .c3d import conv3d_block
+from .inception import auxiliary_classifier, factorized_7x7, inception_module, naive_inception_module
+from .siamese import contrastive_loss, koch_encoder, n_way_one_shot_accuracy, small_encoder
+from .unet import conv2d_block
 from .lenet import partially_connected_conv
 from .mobilenet import depthwise_separable_block, inverted_residual_block
 from .resnet import bottleneck_block, conv_bn, residual_block
@@ -31,5 +39,7 @@ __all__ = [
     "build", "available", "register",
     "partially_connected_conv", "vgg_block", "residual_block", "bottleneck_block", "conv_bn",
     "depthwise_separable_block", "inverted_residual_block", "conv3d_block",
-    "conv_encoder", "conv_decoder", "zfnet",
+    "conv_encoder", "conv_decoder", "zfnet", "inception_module", "naive_inception_module",
+    "auxiliary_classifier", "factorized_7x7", "conv2d_block", "koch_encoder", "small_encoder",
+    "contrastive_loss", "n_way_one_shot_accuracy",
 ]

@@ -28,6 +28,9 @@ EXACT_PARAMS = {
     "mobilenet_v2": (3_538_984, 3_504_872, "= keras.applications.MobileNetV2; paper Table 4 (3.4M)"),
     "c3d": (78_409_573, 78_409_573, "seed 000: C3D table, 78.4M parameters"),
     "conv_autoencoder": (140_850, 140_594, "seed 001: convolutional autoencoder in Keras"),
+    "inception_v3": (23_851_784, 23_817_352, "= keras.applications.InceptionV3"),
+    "siamese": (38_951_745, 38_951_745, "Koch et al. 2015, as the zoo issue states"),
+    "googlenet": (6_998_552, 6_998_552, "GoogLeNet paper Table 1 (module rows checked separately)"),
 }
 
 
@@ -41,7 +44,8 @@ def test_exact_parameter_counts(name):
 
 
 def test_every_model_has_a_parameter_test_or_a_family_test():
-    covered = set(EXACT_PARAMS) | {"lenet5_modern", "zfnet", "plain18", "plain34"} | set(CIFAR_PARAMS) | {"plain20", "plain56"}
+    covered = (set(EXACT_PARAMS) | {"lenet5_modern", "zfnet", "plain18", "plain34", "unet"}
+               | set(CIFAR_PARAMS) | {"plain20", "plain56"})
     assert set(available()) <= covered
 
 
@@ -270,6 +274,10 @@ SMALL = {
     "plain34": dict(input_shape=(32, 32, 3), num_classes=5),
     "mobilenet_v1": dict(alpha=0.25, input_shape=(32, 32, 3), num_classes=5),
     "mobilenet_v2": dict(alpha=0.35, input_shape=(32, 32, 3), num_classes=5),
+    "googlenet": dict(input_shape=(64, 64, 3), num_classes=5),
+    "inception_v3": dict(input_shape=(75, 75, 3), num_classes=5),
+    "unet": dict(input_shape=(32, 32, 3), n_filters=4, depth=2, num_classes=3, batch_norm=True),
+    "siamese": dict(variant="small", input_shape=(28, 28, 1)),
 }
 
 
@@ -277,8 +285,9 @@ SMALL = {
 def test_forward_pass(name):
     keras.utils.set_random_seed(0)
     model = build(name, **SMALL[name])
-    x = np.random.default_rng(0).uniform(0, 1, (2, *model.input_shape[1:])).astype("float32")
-    y = model.predict(x, verbose=0)
+    shapes = model.input_shape if isinstance(model.input_shape, list) else [model.input_shape]
+    xs = [np.random.default_rng(0).uniform(0, 1, (2, *s[1:])).astype("float32") for s in shapes]
+    y = model.predict(xs if len(xs) > 1 else xs[0], verbose=0)
     assert y.shape == (2, *model.output_shape[1:]) and np.all(np.isfinite(y))
 
 
@@ -292,6 +301,7 @@ def test_c3d_forward_pass():
     ("lenet5", dict(output="softmax")), ("lenet5_modern", {}), ("resnet20", {}),
     ("mobilenet_v1", dict(alpha=0.25, input_shape=(32, 32, 3), num_classes=10, dropout=0.0)),
     ("conv_autoencoder", {}),
+    ("unet", dict(input_shape=(32, 32, 1), n_filters=4, depth=2)),
 ])
 def test_a_few_training_steps_lower_the_loss(name, options):
     keras.utils.set_random_seed(0)
@@ -300,11 +310,149 @@ def test_a_few_training_steps_lower_the_loss(name, options):
     x = rng.uniform(0, 1, (16, *model.input_shape[1:])).astype("float32")
     if name == "conv_autoencoder":
         y, loss = x, "mse"
+    elif name == "unet":
+        y, loss = (x > 0.5).astype("float32"), "binary_crossentropy"
     else:
         y, loss = rng.integers(0, 10, 16), "sparse_categorical_crossentropy"
-    model.compile(optimizer=keras.optimizers.Adam(1e-3), loss=loss)
+    rate = 1e-2 if name == "unet" else 1e-3          # a 4-filter U-Net needs bigger steps
+    model.compile(optimizer=keras.optimizers.Adam(rate), loss=loss)
     # One step per epoch; the training-mode loss of the first step is the loss
     # before any update (inference-mode loss would lag behind batch norm's
     # slowly moving statistics after so few steps).
     losses = model.fit(x, y, epochs=15, batch_size=16, verbose=0).history["loss"]
     assert losses[-1] < 0.9 * losses[0]
+
+
+# --- GoogLeNet / Inception -------------------------------------------------------------------------
+# seed 004 (GoogLeNet paper, Table 1): per module (output depth, params in K = 1024 weights, ops in M MACs).
+GOOGLENET_TABLE = {
+    "3a": (256, 159, 128), "3b": (480, 380, 304), "4a": (512, 364, 73), "4b": (512, 437, 88),
+    "4c": (512, 463, 100), "4d": (528, 580, 119), "4e": (832, 840, 170), "5a": (832, 1072, 54),
+    "5b": (1024, 1388, 71),
+}
+# Two rows of the table contradict its own filter counts; the chapter explains:
+# 4c's 463K is a typo (its own 100M ops imply 100e6/14^2 = 510K weights = 498K);
+# 5a's 1072K / 54M cannot come from (256, 160, 320, 32, 128, 128) on 832 channels,
+# which give 1018K / 51M.
+GOOGLENET_SLIPS = {"4c": "params", "5a": "both"}
+
+
+def _googlenet_modules():
+    rows = profile(build("googlenet")).rows
+    out = {}
+    for key in GOOGLENET_TABLE:
+        convs = [r for r in rows if r.name.startswith(f"inception_{key}_") and r.layer_type == "Conv2D"]
+        concat = next(r for r in rows if r.name == f"inception_{key}")
+        weights = sum(r.params - r.output_shape[-1] for r in convs)       # the table counts weights
+        out[key] = (concat.output_shape[-1], weights / 1024, sum(r.macs for r in convs) / 1e6)
+    return out
+
+
+def test_googlenet_module_table_seed_004():
+    ours = _googlenet_modules()
+    for key, (depth, kparams, mops) in GOOGLENET_TABLE.items():
+        got_depth, got_k, got_m = ours[key]
+        assert got_depth == depth, key
+        slip = GOOGLENET_SLIPS.get(key)
+        if slip != "both":
+            assert got_m == pytest.approx(mops, rel=0.02), key
+        if slip is None:
+            assert got_k == pytest.approx(kparams, rel=0.02), key
+    assert round(ours["4c"][1]) == 498 and round(100e6 / 14**2 / 1024) == 498
+    assert round(ours["5a"][1]) == 1018 and round(ours["5a"][2]) == 51
+
+
+def test_googlenet_budget_and_aux_heads():
+    plain = build("googlenet")
+    assert profile(plain).total_macs == pytest.approx(1.5e9, rel=0.06)    # paper: "1.5 billion multiply-adds"
+    with_aux = build("googlenet", aux_classifiers=True)
+    assert [tuple(o.shape) for o in with_aux.outputs] == [(None, 1000)] * 3
+    assert with_aux.count_params() > plain.count_params()
+
+
+def test_naive_vs_bottleneck_module_seed_000():
+    inputs = keras.Input((28, 28, 256))
+    naive = profile(keras.Model(inputs, M.naive_inception_module(inputs, 128, 192, 96)))
+    assert naive.rows[-1].output_shape == (28, 28, 672)                    # seed 000: 28x28x672
+    assert round(naive.total_macs / 1e6) == 854                           # seed 000: 854M ops
+    inputs = keras.Input((28, 28, 256))
+    reduced = profile(keras.Model(inputs, M.inception_module(inputs, 128, 64, 192, 64, 96, 64)))
+    assert reduced.total_macs == 271_351_808                              # notes print 358M: see test_arithmetic
+
+
+def test_inception_v3_equals_keras_applications():
+    model = build("inception_v3")
+    assert model.count_params() == keras.applications.InceptionV3(weights=None).count_params() == 23_851_784
+    assert profile(model).total_macs == pytest.approx(5.71e9, rel=0.01)
+
+
+def test_factorization_saves_weights():
+    inputs = keras.Input((17, 17, 192))
+    factorized = keras.Model(inputs, M.factorized_7x7(inputs, 192, 192, "f")).count_params()
+    full = 7 * 7 * 192 * 192
+    assert factorized - 4 * 192 * 3 // 2 == 2 * 7 * 192 * 192             # minus BN (beta, mean, var)
+    assert 2 * 7 / 49 == pytest.approx(factorized / full, rel=0.01)
+
+
+# --- U-Net and Siamese ---------------------------------------------------------------------------------
+def test_unet_original_configuration():
+    model = build("unet", input_shape=(572, 572, 1), num_classes=2, padding="valid")
+    assert model.output_shape == (None, 388, 388, 2)                      # Ronneberger et al., Fig. 1
+    from course_lib import arithmetic as A
+    expected, c_in = 0, 1
+    for level in range(5):                                                # contracting path + bottom
+        c = 64 * 2 ** level
+        expected += A.conv_params(c_in, c, 3) + A.conv_params(c, c, 3)
+        c_in = c
+    for level in reversed(range(4)):                                      # expanding path
+        c = 64 * 2 ** level
+        expected += A.conv_params(2 * c, c, 2) + A.conv_params(2 * c, c, 3) + A.conv_params(c, c, 3)
+    expected += A.conv_params(64, 2, 1)
+    assert model.count_params() == expected == 31_030_658
+
+
+def test_unet_skips_concatenate_encoder_features():
+    with_skips, without = build("unet", n_filters=8, depth=3), build("unet", n_filters=8, depth=3, skips=False)
+    concat = with_skips.get_layer("up1_concat")
+    assert concat.output.shape[-1] == 16                                  # 8 from the encoder + 8 upsampled
+    assert with_skips.count_params() > without.count_params()
+    assert not any(isinstance(l, keras.layers.Concatenate) for l in without.layers)
+
+
+def test_unet_rejects_sizes_that_do_not_divide():
+    with pytest.raises(ValueError, match="multiples of 2\\*\\*depth = 16"):
+        build("unet", input_shape=(100, 100, 3))
+
+
+def test_siamese_shares_one_encoder():
+    model = build("siamese")
+    assert model.count_params() == 38_951_745                              # Koch et al. 2015
+    encoders = [l for l in model.layers if l.name == "encoder"]
+    assert len(encoders) == 1 and len(encoders[0]._inbound_nodes) == 2
+    assert profile(model).total_macs == 2 * profile(encoders[0]).total_macs + 4096
+
+
+def test_small_siamese_and_helpers():
+    keras.utils.set_random_seed(0)
+    model = build("siamese", variant="small", input_shape=(28, 28, 1))
+    x = np.random.default_rng(0).uniform(0, 1, (3, 28, 28, 1)).astype("float32")
+    scores = model.predict([x, x], verbose=0)
+    assert scores.shape == (3, 1)
+    loss = M.contrastive_loss(margin=1.0)
+    same = float(loss(np.array([1.0], "float32"), np.array([0.5], "float32")))
+    different = float(loss(np.array([0.0], "float32"), np.array([0.25], "float32")))
+    assert same == pytest.approx(0.25) and different == pytest.approx(0.5625)
+
+
+def test_n_way_one_shot_accuracy_with_pixel_baseline():
+    rng = np.random.default_rng(0)
+    prototypes = rng.uniform(0, 1, (5, 8, 8))
+    trials = [(prototypes[k] + rng.normal(0, 0.05, (8, 8)), prototypes, k) for k in range(5)]
+
+    def negative_distance(a, b):
+        return -np.abs(a - b).reshape(len(a), -1).sum(axis=1)
+
+    assert M.n_way_one_shot_accuracy(negative_distance, trials) == 1.0
+    assert M.n_way_one_shot_accuracy(lambda a, b: -negative_distance(a, b), trials) == 0.0
+    with pytest.raises(ValueError, match="empty"):
+        M.n_way_one_shot_accuracy(negative_distance, [])

@@ -1,0 +1,113 @@
+"""Siamese networks for one-shot learning (Koch, Zemel & Salakhutdinov 2015)."""
+from __future__ import annotations
+
+import keras
+import numpy as np
+from keras import layers, ops
+
+from .._validate import check_int
+from ._checks import check_input_shape, check_positive
+from ._registry import register
+
+
+def koch_encoder(input_shape=(105, 105, 1)):
+    """The twin of Koch et al. (Fig. 4): 64@10x10, 128@7x7, 128@4x4, 256@4x4
+    convolutions with max pooling, then a 4096-unit sigmoid feature vector."""
+    inputs = keras.Input(input_shape, name="image")
+    x = layers.Conv2D(64, 10, activation="relu", name="conv1")(inputs)
+    x = layers.MaxPooling2D(2, name="pool1")(x)
+    x = layers.Conv2D(128, 7, activation="relu", name="conv2")(x)
+    x = layers.MaxPooling2D(2, name="pool2")(x)
+    x = layers.Conv2D(128, 4, activation="relu", name="conv3")(x)
+    x = layers.MaxPooling2D(2, name="pool3")(x)
+    x = layers.Conv2D(256, 4, activation="relu", name="conv4")(x)
+    x = layers.Flatten(name="flatten")(x)
+    return keras.Model(inputs, layers.Dense(4096, activation="sigmoid", name="features")(x), name="encoder")
+
+
+def small_encoder(input_shape=(28, 28, 1), embedding_dim=64):
+    """A small twin for 28x28 glyphs, trainable in seconds on a CPU."""
+    inputs = keras.Input(input_shape, name="image")
+    x = inputs
+    for i, filters in enumerate((32, 64), start=1):
+        x = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+        x = layers.MaxPooling2D(2, name=f"pool{i}")(x)
+    x = layers.Conv2D(128, 3, padding="same", activation="relu", name="conv3")(x)
+    x = layers.GlobalAveragePooling2D(name="gap")(x)
+    return keras.Model(inputs, layers.Dense(embedding_dim, name="features")(x), name="encoder")
+
+
+@keras.saving.register_keras_serializable(package="course_lib")
+class L1Distance(layers.Layer):
+    """Component-wise absolute difference |h1 - h2| of two embeddings."""
+
+    def call(self, inputs):
+        a, b = inputs
+        return ops.abs(a - b)
+
+    def compute_output_shape(self, input_shapes):
+        return input_shapes[0]
+
+
+def siamese_head(encoder, input_shape):
+    """Apply one encoder to two images (shared weights) and score their L1
+    distance with a sigmoid unit: the probability that they show the same class."""
+    left, right = keras.Input(input_shape, name="left"), keras.Input(input_shape, name="right")
+    distance = L1Distance(name="l1_distance")([encoder(left), encoder(right)])
+    score = layers.Dense(1, activation="sigmoid", name="same_class")(distance)
+    return left, right, score
+
+
+@register("siamese")
+def siamese(input_shape=(105, 105, 1), variant="koch", embedding_dim=64):
+    """Siamese network: variant "koch" (105x105x1, 38,951,745 parameters, Koch
+    et al. 2015) or "small" (28x28 glyphs). The shared twin is ``get_layer("encoder")``."""
+    func = "siamese"
+    if variant == "koch":
+        check_input_shape(func, input_shape, fixed=(105, 105, 1))
+        encoder = koch_encoder(input_shape)
+    elif variant == "small":
+        check_input_shape(func, input_shape, min_size=8)
+        encoder = small_encoder(input_shape, check_int(func, "embedding_dim", embedding_dim, 1))
+    else:
+        raise ValueError(f"{func}: `variant` must be 'koch' or 'small', got {variant!r}")
+    left, right, score = siamese_head(encoder, input_shape)
+    return keras.Model([left, right], score, name=f"siamese_{variant}")
+
+
+def contrastive_loss(margin=1.0):
+    """Contrastive loss (Hadsell, Chopra & LeCun 2006) on a distance ``d``:
+    ``y*d^2 + (1-y)*max(margin - d, 0)^2`` with y=1 for a same-class pair."""
+    margin = check_positive("contrastive_loss", "margin", margin)
+
+    def loss(y_true, distance):
+        y = ops.cast(y_true, distance.dtype)
+        return ops.mean(y * ops.square(distance) + (1 - y) * ops.square(ops.maximum(margin - distance, 0.0)))
+
+    return loss
+
+
+def n_way_one_shot_accuracy(similarity, trials):
+    """Fraction of N-way one-shot trials solved.
+
+    Args:
+        similarity: ``f(queries, candidates) -> scores`` for two equally long
+            arrays of images; higher means more alike (e.g. a Siamese model's
+            ``predict``, or minus a pixel distance for the baseline).
+        trials: iterable of ``(query, candidates, answer)`` where ``candidates``
+            holds N images, one per class, and ``answer`` is the index of the
+            candidate of the query's class.
+    """
+    correct = total = 0
+    for query, candidates, answer in trials:
+        candidates = np.asarray(candidates)
+        queries = np.repeat(np.asarray(query)[None], len(candidates), axis=0)
+        scores = np.asarray(similarity(queries, candidates)).reshape(-1)
+        if scores.shape[0] != len(candidates):
+            raise ValueError(f"n_way_one_shot_accuracy: `similarity` returned {scores.shape[0]} scores "
+                             f"for {len(candidates)} candidates")
+        correct += int(np.argmax(scores) == answer)
+        total += 1
+    if not total:
+        raise ValueError("n_way_one_shot_accuracy: `trials` is empty")
+    return correct / total
