@@ -12,7 +12,7 @@ TEST_ENV := $(RUN) COURSE_QUICK=1 COURSE_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=3
 PYTEST := $(BIN)/python -m pytest
 JOBS ?= 2
 
-.PHONY: venv test test-unit test-jax test-notebooks notebooks book bench assignments clean help
+.PHONY: venv test test-unit test-jax test-notebooks test-browser browser-deps notebooks book bench assignments clean help
 
 help:
 	@echo "make book   build the HTML book into _build/html (from stored notebook outputs)"
@@ -32,12 +32,12 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 test: venv
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory book test-notebooks test-unit test-jax || exit 1; \
+	$(MAKE) --no-print-directory book test-notebooks test-unit test-jax test-browser || exit 1; \
 	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
 
 # Unit tests and structure tests on the default (tensorflow) backend.
 test-unit: venv book
-	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile tests
+	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile tests --ignore=tests/browser
 
 # course_lib must run unchanged on jax: the same unit tests again.
 test-jax: venv
@@ -53,6 +53,15 @@ book: venv
 	@start=$$(date +%s); \
 	$(RUN) $(BIN)/jupyter-book build . --builder html -W -n --keep-going || exit 1; \
 	echo "make book: built _build/html in $$(( $$(date +%s) - start )) s"
+
+# The rendered book in headless Chromium (Debian's package, never a downloaded browser).
+browser-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser tests"; exit 1; fi; }
+
+test-browser: venv book browser-deps
+	$(RUN) $(PYTEST) tests/browser
 
 # Re-run notebooks in place so their stored outputs come from a real run
 # (offline data, full size). `make notebooks NB=notebooks/03_x.ipynb` for one.

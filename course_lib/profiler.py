@@ -114,6 +114,19 @@ _BUILTIN_COUNTERS: list[tuple[type, MacCounter]] = [
 ]
 
 
+def _register_keras_applications_layers() -> None:
+    """keras.applications' ConvNeXt scales each channel by a learned factor
+    (LayerScale, weights of shape (C,)): element-wise, no MACs by convention."""
+    try:
+        from keras.src.applications.convnext import LayerScale
+    except ImportError:           # private path; absent in some Keras versions
+        return
+    _BUILTIN_COUNTERS.append((LayerScale, _no_macs))
+
+
+_register_keras_applications_layers()
+
+
 def _counter_for(layer) -> MacCounter:
     for cls, counter in _COUNTERS + _BUILTIN_COUNTERS:
         if isinstance(layer, cls):

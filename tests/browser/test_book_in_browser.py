@@ -1,0 +1,206 @@
+"""The rendered book in a real browser (Debian's Chromium driven by Playwright).
+
+Serves _build/html on 127.0.0.1, visits every page of _toc.yml and checks what
+a student would notice: errors, broken links and images, unrendered math,
+missing outputs, wrong Colab links, dead quizzes, search, visible solutions.
+Requests that would leave the machine are blocked and reported: the book
+must work offline. Screenshots of key pages go to _build/screenshots/.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+SHOTS = ROOT / "_build" / "screenshots"
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+def _toc_files(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from ([value] if key in ("file", "root") else _toc_files(value))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _toc_files(item)
+
+
+PAGES = list(_toc_files(yaml.safe_load((ROOT / "_toc.yml").read_text())))
+NOTEBOOK_PAGES = [p for p in PAGES if (ROOT / f"{p}.ipynb").exists()]
+
+
+@pytest.fixture(scope="session")
+def server():
+    if not (HTML / "index.html").exists():
+        pytest.fail("build the book first: make book")
+    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if CHROMIUM is None:
+        pytest.fail("Chromium is not installed: `make browser-deps` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened in a fresh context, with its console errors and blocked requests."""
+
+    def __init__(self, browser, url):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.errors, self.external = [], []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.route("**/*", self._route)
+        self.page.goto(url, wait_until="load")
+
+    def _route(self, route):
+        host = urlparse(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, server):
+    opened = []
+
+    def open_page(path):
+        v = Visit(browser, urljoin(server, path))
+        opened.append(v)
+        return v
+
+    yield open_page
+    for v in opened:
+        v.close()
+
+
+def _math_rendered(page):
+    page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=15_000)
+    return page.locator("mjx-container").count()
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_loads_cleanly(visit, page_path):
+    v = visit(f"{page_path}.html")
+    v.page.wait_for_load_state("networkidle")
+    assert v.page.title(), "page has a title"
+    assert not v.errors, f"console errors: {v.errors[:3]}"
+    assert not v.external, f"requests leaving the machine (the book must work offline): {v.external[:3]}"
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_internal_links_and_images(visit, page_path):
+    v = visit(f"{page_path}.html")
+    base = HTML / page_path
+    hrefs = v.page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    broken = []
+    for href in hrefs:
+        parsed = urlparse(href)
+        if parsed.scheme or href.startswith(("#", "mailto:")):
+            continue
+        target = (base.parent / unquote(parsed.path)).resolve()
+        if not target.exists():
+            broken.append(href)
+    assert not broken, f"broken internal links: {broken[:5]}"
+    images = v.page.eval_on_selector_all(
+        "img", "els => els.map(e => ({src: e.getAttribute('src'), ok: e.complete && e.naturalWidth > 0, alt: e.alt}))")
+    assert all(i["ok"] for i in images), f"images that did not load: {[i['src'] for i in images if not i['ok']][:5]}"
+    outputs = [i for i in images if "_images/" in (i["src"] or "")]
+    assert all(i["alt"] for i in outputs), "every figure needs alt text"
+
+
+@pytest.mark.parametrize("page_path", ["notebooks/00_counting_with_course_lib", "book/glossary"])
+def test_math_is_rendered(visit, page_path):
+    v = visit(f"{page_path}.html")
+    assert _math_rendered(v.page) > 3
+    assert not v.page.locator("text=\\frac{").count(), "raw TeX left on the page"
+
+
+@pytest.mark.parametrize("page_path", NOTEBOOK_PAGES)
+def test_outputs_and_figures_are_present(visit, page_path):
+    nb = json.loads((ROOT / f"{page_path}.ipynb").read_text())
+    shown = [c for c in nb["cells"] if c["cell_type"] == "code" and c["outputs"]
+             and not {"remove-output", "remove-cell"} & set(c.get("metadata", {}).get("tags", []))]
+    figures = sum(1 for c in shown for o in c["outputs"] if "image/png" in o.get("data", {}))
+    v = visit(f"{page_path}.html")
+    assert v.page.locator(".cell_output").count() >= len(shown)
+    assert v.page.locator(".cell_output img").count() >= figures
+
+
+@pytest.mark.parametrize("page_path", NOTEBOOK_PAGES)
+def test_colab_button_points_at_this_notebook(visit, page_path):
+    v = visit(f"{page_path}.html")
+    hrefs = v.page.eval_on_selector_all("a[href*='colab.research.google.com']", "els => els.map(e => e.href)")
+    repo = urlparse(CONFIG["repository"]["url"]).path.strip("/")
+    expected = f"https://colab.research.google.com/github/{repo}/blob/{CONFIG['repository']['branch']}/{page_path}.ipynb"
+    assert expected in hrefs, f"Colab links on the page: {hrefs}"
+
+
+def test_quiz_responds_to_a_click(visit):
+    v = visit("notebooks/00_counting_with_course_lib.html")
+    button = v.page.locator(".MCButton").first
+    button.scroll_into_view_if_needed()
+    button.click()
+    feedback = v.page.locator(".Feedback").first
+    feedback.wait_for(state="visible", timeout=5_000)
+    assert feedback.inner_text().strip()
+
+
+def test_search_finds_bottleneck(visit):
+    v = visit("search.html?q=bottleneck")
+    v.page.wait_for_selector("ul.search li", timeout=15_000)
+    assert v.page.locator("ul.search li").count() >= 1
+
+
+def test_solutions_are_hidden_until_opened(visit):
+    v = visit("notebooks/00_counting_with_course_lib.html")
+    solution = v.page.locator("details.dropdown, .admonition.dropdown").first
+    assert solution.count() == 1
+    body = v.page.locator("text=every filter spans all three input channels").first
+    assert not body.is_visible(), "a worked solution is visible before the student opens it"
+    hidden_cells = v.page.locator(".cell.tag_hide-cell details").first
+    assert hidden_cells.count() == 1 and hidden_cells.get_attribute("open") is None
+
+
+@pytest.mark.parametrize("page_path", ["book/intro", "notebooks/00_counting_with_course_lib",
+                                       "notebooks/00_architecture_timeline", "book/instructor-guide"])
+def test_screenshots_for_review(visit, page_path):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    v = visit(f"{page_path}.html")
+    v.page.wait_for_load_state("networkidle")
+    path = SHOTS / (page_path.replace("/", "__") + ".png")
+    v.page.screenshot(path=str(path), full_page=False)
+    assert path.stat().st_size > 10_000
