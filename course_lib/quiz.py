@@ -48,7 +48,62 @@ def _counting():
     ]
 
 
-QUIZZES = {"counting": _counting}
+def _cross_correlation():
+    return [
+        _choice("What does keras.layers.Conv2D compute?", {
+            "A cross-correlation: the kernel slides without being flipped":
+                (True, "Right: every framework skips the flip, and calls it convolution anyway."),
+            "A true convolution with the kernel flipped": (False, "No flip happens; try it in this chapter's code."),
+            "A Fourier-domain product": (False, "Some libraries use FFTs internally, but the result is a cross-correlation."),
+        }),
+        _choice("Why does it not matter for learning that the kernel is not flipped?", {
+            "The network learns the kernel, so it can learn the flipped one just as well":
+                (True, "Yes: flipping is a fixed relabelling of the weights."),
+            "Because kernels are always symmetric": (False, "Sobel kernels, for one, are antisymmetric."),
+            "Because the bias corrects it": (False, "The bias adds a constant; it cannot undo a flip."),
+        }),
+        _choice("What makes convolution layers suited to images, compared with dense layers?", {
+            "Local connections and shared weights: few parameters, and the same detector everywhere":
+                (True, "Right: that is also why a shifted input gives a shifted output (equivariance)."),
+            "They need no biases": (False, "Convolutions have one bias per filter."),
+            "They always reduce the spatial size": (False, "With 'same' padding and stride 1 the size is kept."),
+        }),
+        _choice("A stride-1 convolution is shift-equivariant. What does that mean?", {
+            "Shifting the input shifts the output by the same amount":
+                (True, "Right: the same kernel is applied everywhere, so features move with the image."),
+            "Shifting the input leaves the output unchanged": (False, "That is invariance; pooling gives some of it."),
+            "The output does not depend on the input's position at all": (False, "It does: it moves with it."),
+        }),
+        _numeric("How many parameters has a layer of 4 filters of 3x3 over 3 input channels (with biases)?",
+                 A.conv_params(3, 4, 3), "Right: 4 x (3x3x3 + 1).", "Use N x (k1 x k2 x C + 1)."),
+    ]
+
+
+def _big_ideas():
+    vgg_fc1 = A.dense_params(7 * 7 * 512, 4096)        # VGG-16's first fully connected layer
+    return [
+        _choice("Why could ResNet train 152 layers when plain networks of 56 layers trained worse than 20-layer ones?", {
+            "Each block learns a correction F(x) added to an identity shortcut, so extra blocks can start near the identity and gradients flow through the shortcuts":
+                (True, "Right: the degradation problem was one of optimisation, not overfitting."),
+            "Because residual networks have far more parameters": (False, "ResNet-34 has about as many as plain-34: the shortcuts are identities."),
+            "Because they use dropout": (False, "ResNet uses batch normalization, not dropout, in its blocks."),
+        }),
+        _choice("GoogLeNet and ResNet end with global average pooling instead of AlexNet's and VGG's large fully connected layers. What does that save?", {
+            f"Most of the parameters: VGG-16's first fully connected layer alone holds {vgg_fc1 / 1e6:.0f} million":
+                (True, "Yes, and the network also accepts other input sizes."),
+            "Most of the operations": (False, "The convolutions dominate the MACs; the dense layers dominate the parameters."),
+            "Nothing: it is only for visualisation": (False, "Count VGG-16's fc1 parameters to see."),
+        }),
+        _choice("What did MobileNet trade to cut operations by about 8x?", {
+            "Full convolutions for depthwise separable ones, at about one point of ImageNet accuracy":
+                (True, "Right: 4,866 M vs 569 M Mult-Adds, 71.7% vs 70.6% top-1 (paper, Table 4)."),
+            "Depth: it has fewer layers than AlexNet": (False, "It has 28 layers."),
+            "Resolution: it only accepts 64x64 images": (False, "It runs at 224x224; smaller resolutions are an option."),
+        }),
+    ]
+
+
+QUIZZES = {"counting": _counting, "cross-correlation": _cross_correlation, "big-ideas": _big_ideas}
 
 
 def questions(name: str) -> list[dict]:

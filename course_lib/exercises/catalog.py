@@ -90,3 +90,67 @@ _EXERCISES = [
 
 for _ex in _EXERCISES:
     register_exercise(_ex)
+
+
+# --- Part I, chapter 1: convolution as cross-correlation -----------------------------------
+XCORR = "01_convolution_as_cross_correlation"
+# seed 003's worked example: a 3x3 patch of an image and a Sobel kernel.
+SEED_003_PATCH = ((200, 150, 150), (100, 50, 100), (25, 25, 10))
+SOBEL_X = ((1, 0, -1), (2, 0, -2), (1, 0, -1))
+
+
+def _xcorr(patch, kernel, bias=0.0, flip=False):
+    import numpy as np
+
+    from ..numpy_conv import conv2d_loop
+
+    k = np.array(kernel, float)
+    k = k[::-1, ::-1] if flip else k
+    return float(conv2d_loop(np.array(patch, float)[None, :, :, None], k[:, :, None, None], np.array([bias])).item())
+
+
+_EXERCISES_XCORR = [
+    Exercise("xcorr-seed003-bias", XCORR,
+             "Seed 003's patch X = [[200,150,150],[100,50,100],[25,25,10]] and Sobel kernel K' = [[1,0,-1],[2,0,-2],[1,0,-1]] "
+             "give X·K' = 65. What does the unit output if its bias is 10?",
+             expected=lambda: _xcorr(SEED_003_PATCH, SOBEL_X, bias=10.0), kind="number", rel_tol=1e-9,
+             mistakes=(("you forgot to add the bias", lambda: _xcorr(SEED_003_PATCH, SOBEL_X)),)),
+    Exercise("xcorr-true-convolution", XCORR,
+             "A true (mathematical) convolution flips the kernel in both directions before sliding it. "
+             "What is the true convolution of seed 003's patch with K' at that position?",
+             expected=lambda: _xcorr(SEED_003_PATCH, SOBEL_X, flip=True), kind="number", rel_tol=1e-9,
+             mistakes=(("that is the cross-correlation; flip the kernel left-right and up-down first",
+                        lambda: _xcorr(SEED_003_PATCH, SOBEL_X)),)),
+    Exercise("xcorr-params-112", XCORR,
+             "How many parameters has a layer of 4 filters of 3x3 on a 3-channel input (with biases)?",
+             expected=lambda: A.conv_params(3, 4, 3), unit="parameters",
+             mistakes=(("you left out the 4 biases", lambda: A.conv_params(3, 4, 3, bias=False)),
+                       ("each filter spans all 3 input channels", lambda: A.conv_params(1, 4, 3)))),
+    Exercise("xcorr-rgb-64-params", XCORR,
+             "How many parameters has a layer of 64 filters of 5x5 on an RGB image?",
+             expected=lambda: A.conv_params(3, 64, 5), unit="parameters",
+             mistakes=(("you left out the biases", lambda: A.conv_params(3, 64, 5, bias=False)),)),
+    Exercise("xcorr-mults-per-output", XCORR,
+             "How many multiplications produce one output value of a 3x3 convolution over 3 input channels?",
+             expected=lambda: A.conv_macs(1, 3, 1, 3), unit="multiplications",
+             mistakes=(("the window spans all 3 channels: 3x3x3", lambda: 9),)),
+    Exercise("xcorr-valid-shape", XCORR,
+             "Output shape (H, W, C) of 8 filters of 3x3, stride 1, no padding, on a 32x32x3 image?",
+             expected=lambda: (A.conv_output_size(32, 3), A.conv_output_size(32, 3), 8), kind="shape",
+             mistakes=(("without padding the output shrinks by kernel - 1", lambda: (32, 32, 8)),)),
+    Exercise("xcorr-strided-shape", XCORR,
+             "Output shape of 16 filters of 3x3, stride 2, padding 1, on a 32x32x3 image?",
+             expected=lambda: (A.conv_output_size(32, 3, 2, 1), A.conv_output_size(32, 3, 2, 1), 16), kind="shape"),
+    Exercise("xcorr-im2col-shape", XCORR,
+             "im2col turns a 5x5x3 input and a 3x3 kernel (stride 1, no padding) into a matrix with one row per "
+             "output position. What is its shape (rows, columns)?",
+             expected=lambda: (A.conv_output_size(5, 3) ** 2, 3 * 3 * 3), kind="shape",
+             mistakes=(("columns hold a whole window: kh x kw x C", lambda: (A.conv_output_size(5, 3) ** 2, 9)),)),
+    Exercise("xcorr-dilated-span", XCORR,
+             "How many pixels wide is the window of a 3x3 kernel with dilation 3?",
+             expected=lambda: A.receptive_field([(3, 1, 3)]).size, unit="pixels",
+             mistakes=(("dilation d spaces the taps d apart: d*(k-1)+1", lambda: 9),)),
+]
+
+for _ex in _EXERCISES_XCORR:
+    register_exercise(_ex)

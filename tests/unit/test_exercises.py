@@ -85,3 +85,11 @@ def test_quiz_questions_are_computed_and_well_formed():
     assert A.conv_params(64, 128, 3) in values
     with pytest.raises(ValueError, match="available"):
         quiz.questions("nope")
+
+
+def test_every_quiz_is_well_formed():
+    from course_lib import quiz
+
+    for name in quiz.QUIZZES:
+        for q in quiz.questions(name):
+            assert q["question"].strip() and sum(bool(a.get("correct")) for a in q["answers"]) == 1, (name, q)

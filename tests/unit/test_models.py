@@ -278,7 +278,14 @@ SMALL = {
     "inception_v3": dict(input_shape=(75, 75, 3), num_classes=5),
     "unet": dict(input_shape=(32, 32, 3), n_filters=4, depth=2, num_classes=3, batch_norm=True),
     "siamese": dict(variant="small", input_shape=(28, 28, 1)),
+    **{name: dict(input_shape=(32, 32, 3), num_classes=5)
+       for name in ("vgg13", "vgg16", "vgg19", "resnet34", "resnet101", "resnet152", "plain18")},
+    **{name: {} for name in ("resnet32", "resnet44", "resnet56", "resnet110", "plain56")},
 }
+
+
+def test_every_model_gets_a_forward_pass():
+    assert set(available()) - set(SMALL) == {"c3d"}       # c3d has its own test below
 
 
 @pytest.mark.parametrize("name", sorted(SMALL))
