@@ -4,18 +4,10 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from ._heads import dense_classifier
 from ._checks import check_classes, check_fraction, check_input_shape
 from ._registry import register
 from .layers import LocalResponseNormalization
-
-
-def _classifier(x, num_classes, dropout, prefix=""):
-    x = layers.Flatten(name="flatten")(x)
-    for i in (6, 7):
-        x = layers.Dense(4096, activation="relu", name=f"fc{i}")(x)
-        if dropout:
-            x = layers.Dropout(dropout, name=f"drop{i}")(x)
-    return layers.Dense(num_classes, activation="softmax", name="fc8")(x)
 
 
 @register("alexnet")
@@ -46,7 +38,7 @@ def alexnet(input_shape=(227, 227, 3), num_classes=1000, groups=1, lrn=False, dr
     x = layers.Conv2D(384, 3, padding="same", groups=groups, activation="relu", name="conv4")(x)
     x = layers.Conv2D(256, 3, padding="same", groups=groups, activation="relu", name="conv5")(x)
     x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
-    return keras.Model(inputs, _classifier(x, num_classes, dropout), name="alexnet")
+    return keras.Model(inputs, dense_classifier(x, num_classes, dropout), name="alexnet")
 
 
 @register("zfnet")
@@ -74,4 +66,4 @@ def zfnet(input_shape=(224, 224, 3), num_classes=1000, wide=False, dropout=0.5):
     for i, width in zip((3, 4, 5), widths):
         x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"conv{i}")(x)
     x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
-    return keras.Model(inputs, _classifier(x, num_classes, dropout), name="zfnet_wide" if wide else "zfnet")
+    return keras.Model(inputs, dense_classifier(x, num_classes, dropout), name="zfnet_wide" if wide else "zfnet")

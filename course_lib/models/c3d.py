@@ -4,6 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from ._heads import dense_classifier
 from ._checks import check_classes, check_fraction, check_input_shape
 from ._registry import register
 
@@ -38,10 +39,4 @@ def c3d(input_shape=(16, 112, 112, 3), num_classes=101, dropout=0.5):
         pool = (1, 2, 2) if block == 1 else (2, 2, 2)
         pad = ((0, 0), (0, 1), (0, 1)) if block == 5 else None
         x = conv3d_block(x, filters, convs, pool, str(block), pad)
-    x = layers.Flatten(name="flatten")(x)
-    for i in (6, 7):
-        x = layers.Dense(4096, activation="relu", name=f"fc{i}")(x)
-        if dropout:
-            x = layers.Dropout(dropout, name=f"drop{i}")(x)
-    outputs = layers.Dense(num_classes, activation="softmax", name="fc8")(x)
-    return keras.Model(inputs, outputs, name="c3d")
+    return keras.Model(inputs, dense_classifier(x, num_classes, dropout), name="c3d")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from ._heads import dense_classifier
 from ._checks import check_classes, check_fraction, check_input_shape
 from ._registry import register
 
@@ -41,12 +42,7 @@ def vgg(config="D", input_shape=(224, 224, 3), num_classes=1000, dropout=0.5):
     x = inputs
     for b, (filters, kernels) in enumerate(zip(WIDTHS, CONFIGS[config]), start=1):
         x = vgg_block(x, filters, kernels, f"block{b}")
-    x = layers.Flatten(name="flatten")(x)
-    for i in (1, 2):
-        x = layers.Dense(4096, activation="relu", name=f"fc{i}")(x)
-        if dropout:
-            x = layers.Dropout(dropout, name=f"drop{i}")(x)
-    outputs = layers.Dense(num_classes, activation="softmax", name="predictions")(x)
+    outputs = dense_classifier(x, num_classes, dropout, hidden_indices=(1, 2), output_name="predictions")
     depth = sum(len(k) for k in CONFIGS[config]) + 3
     return keras.Model(inputs, outputs, name=f"vgg{depth}" + ("_c" if config == "C" else ""))
 
