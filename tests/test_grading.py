@@ -41,11 +41,16 @@ def _grade_id(cell) -> str | None:
     return cell.metadata.get("nbgrader", {}).get("grade_id")
 
 
+def _source_cells(assignment: str):
+    """The cells of an assignment's one source notebook (the instructor's version)."""
+    (path,) = (SOURCE / assignment).glob("*.ipynb")
+    return nbformat.read(path, as_version=4).cells
+
+
 def _solutions(assignment: str) -> dict[str, str]:
     """grade_id -> the instructor's solution code (markers removed, indentation kept)."""
-    (path,) = (SOURCE / assignment).glob("*.ipynb")
     out = {}
-    for cell in nbformat.read(path, as_version=4).cells:
+    for cell in _source_cells(assignment):
         if cell.metadata.get("nbgrader", {}).get("solution"):
             out[_grade_id(cell)] = SOLUTION_BLOCK.sub(lambda m: m.group(1), cell.source)
     return out
@@ -111,16 +116,10 @@ def graded_course(tmp_path_factory):
     return course, grades, logs
 
 
-def _points(assignment: str) -> float:
-    (path,) = (SOURCE / assignment).glob("*.ipynb")
-    cells = nbformat.read(path, as_version=4).cells
-    return sum(float(c.metadata["nbgrader"].get("points", 0)) for c in cells if c.metadata["nbgrader"].get("grade"))
-
-
-def _cell_points(assignment: str, *grade_ids: str) -> float:
-    (path,) = (SOURCE / assignment).glob("*.ipynb")
-    cells = nbformat.read(path, as_version=4).cells
-    return sum(float(c.metadata["nbgrader"]["points"]) for c in cells if _grade_id(c) in grade_ids)
+def _points(assignment: str, *grade_ids: str) -> float:
+    """Points of the named test cells, or of every graded cell when none is named."""
+    return sum(float(c.metadata["nbgrader"].get("points", 0)) for c in _source_cells(assignment)
+               if c.metadata["nbgrader"].get("grade") and (not grade_ids or _grade_id(c) in grade_ids))
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -139,20 +138,20 @@ def test_untouched_student_version_gets_zero(graded_course, assignment):
 
 def test_partial_work_gets_partial_marks(graded_course):
     _, grades, _ = graded_course
-    assert grades[("ps1_counting", "partial")][0] == _cell_points("ps1_counting", "q1-tests", "q2-tests")
+    assert grades[("ps1_counting", "partial")][0] == _points("ps1_counting", "q1-tests", "q2-tests")
 
 
 def test_edited_test_cell_is_detected_and_restored(graded_course):
     _, grades, logs = graded_course
     log = logs["ps1_counting"].stdout + logs["ps1_counting"].stderr
     assert re.search(r"Attribute 'checksum' for cell q2-tests has changed", log)
-    expected = _points("ps1_counting") - _cell_points("ps1_counting", "q2-tests")
+    expected = _points("ps1_counting") - _points("ps1_counting", "q2-tests")
     assert grades[("ps1_counting", "tamperer")][0] == expected
 
 
 def test_raising_looping_and_exiting_cells_lose_only_their_marks(graded_course):
     _, grades, _ = graded_course
-    lost = _cell_points("ps1_counting", "q1-tests", "q2-tests", "q3-tests")
+    lost = _points("ps1_counting", "q1-tests", "q2-tests", "q3-tests")
     assert grades[("ps1_counting", "chaos")][0] == _points("ps1_counting") - lost
     assert grades[("ps1_counting", "perfect")][0] == _points("ps1_counting")   # a neighbour is unaffected
 
