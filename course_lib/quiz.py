@@ -103,7 +103,88 @@ def _big_ideas():
     ]
 
 
-QUIZZES = {"counting": _counting, "cross-correlation": _cross_correlation, "big-ideas": _big_ideas}
+def _backprop():
+    return [
+        _choice("What is dL/dW of a convolution layer, in words?", {
+            "The layer's input cross-correlated with the upstream gradient":
+                (True, "Right: every weight meets every input pixel it multiplied, weighted by that output's gradient."),
+            "The upstream gradient convolved with the flipped kernel": (False, "That is dL/dX."),
+            "The upstream gradient summed over all positions": (False, "That is dL/db."),
+        }),
+        _choice("Why does dL/dX involve the kernel flipped?", {
+            "Input pixel x[i] fed output y[i-u] through weight w[u]: collecting those terms runs through the kernel backwards":
+                (True, "Yes: the forward pass is a cross-correlation, so its adjoint is a true convolution."),
+            "Because frameworks store kernels upside down": (False, "They do not; the flip comes from the index algebra."),
+            "It does not: dL/dX uses the kernel as it is": (False, "Try the 1-D example of this chapter."),
+        }),
+        _choice("Max pooling's backward pass sends each window's gradient...", {
+            "...to the position of the window's maximum, and zero to the rest": (True, "Right: only that value affected the output."),
+            "...equally to every position of the window": (False, "That is average pooling."),
+            "...nowhere: pooling has no parameters, so no gradient": (False, "No parameters, but the input still needs its gradient."),
+        }),
+        _numeric("A numerical gradient check with central differences of a layer with 1,000 weights needs how many forward passes?",
+                 2 * 1000, "Right: f(w + eps) and f(w - eps) for each weight.", "Two passes per weight."),
+    ]
+
+
+def _shapes():
+    return [
+        _numeric("Output side of a 5x5 convolution, stride 2, padding 2, on a 32x32 input?",
+                 A.conv_output_size(32, 5, 2, 2), "Right: floor((32 - 5 + 4)/2) + 1.",
+                 "Use floor((W - F + 2P)/S) + 1."),
+        _choice("What does Keras' padding='same' guarantee?", {
+            "An output of ceil(W / S): the input size divided by the stride, rounded up":
+                (True, "Right: for stride 1 the size is kept. Keras adds any odd pixel of padding at the bottom/right."),
+            "The same number of parameters as 'valid'": (False, "True, but padding never changes the parameter count; that is not what 'same' names."),
+            "An output the same size as the input, for any stride": (False, "Only for stride 1."),
+        }),
+        _choice("A 3x3 stride-3 convolution runs over a 7x7 input without padding. What happens to the last row?", {
+            "No window reaches it; frameworks drop it (the formula floors)": (True, "Right: (7 - 3)/3 + 1 = 2.33, floored to 2."),
+            "It raises an error in every framework": (False, "Keras and PyTorch floor silently; course_lib raises only with exact=True."),
+            "It is padded automatically": (False, "Only if you ask for padding."),
+        }),
+    ]
+
+
+def _receptive_fields():
+    three = A.receptive_field([(3, 1)] * 3).size
+    return [
+        _numeric("Receptive field of three stacked 3x3 stride-1 convolutions?", three,
+                 "Right: 3, then 5, then 7.", "Each stride-1 3x3 layer adds 2."),
+        _choice("Why did VGG stack 3x3 convolutions instead of using 7x7 ones?", {
+            "Three 3x3 layers see as far as one 7x7 with 27C² instead of 49C² weights, and add two non-linearities":
+                (True, "Right: the VGG paper's own argument (Simonyan and Zisserman 2015, section 2.3)."),
+            "3x3 kernels see further than 7x7 kernels": (False, "One 3x3 sees 3x3; only the stack sees 7x7."),
+            "GPUs cannot run 7x7 kernels": (False, "AlexNet's 11x11 ran on GPUs in 2012."),
+        }),
+        _choice("How does the effective receptive field compare with the theoretical one?", {
+            "It is roughly Gaussian and covers only part of the theoretical square":
+                (True, "Right (Luo et al. 2016): the centre pixels have many more paths to the output."),
+            "It always equals the theoretical field": (False, "Measure it in this chapter: most of the mass sits near the centre."),
+            "It is larger than the theoretical field": (False, "No pixel outside the theoretical field has any influence."),
+        }),
+    ]
+
+
+def _equivariance():
+    return [
+        _choice("Shift an image by one pixel. What happens to a stride-1 convolution's output?", {
+            "It shifts by one pixel too (away from the borders)": (True, "Right: equivariance."),
+            "It stays the same": (False, "That would be invariance."),
+            "It changes unpredictably": (False, "The same kernel is applied everywhere, so it simply moves."),
+        }),
+        _choice("Which part of a CNN makes its class scores (nearly) invariant to small shifts?", {
+            "Pooling, especially global average pooling at the end": (True, "Right; strided layers weaken it again."),
+            "The first convolution": (False, "It is equivariant, not invariant."),
+            "The bias terms": (False, "Biases are the same everywhere; they do not pool over positions."),
+        }),
+        _numeric("A network's total stride is 32. What is the smallest input shift that shifts its last feature map by exactly one position?",
+                 A.receptive_field([(3, 2)] * 5).jump, "Right: 2^5.", "Multiply the strides of all layers."),
+    ]
+
+
+QUIZZES = {"counting": _counting, "cross-correlation": _cross_correlation, "big-ideas": _big_ideas,
+           "backprop": _backprop, "shapes": _shapes, "receptive-fields": _receptive_fields, "equivariance": _equivariance}
 
 
 def questions(name: str) -> list[dict]:

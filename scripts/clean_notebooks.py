@@ -3,7 +3,9 @@
 TensorFlow's C++ runtime prints start-up log lines to stderr (process ids,
 timestamps, CPU flags) that no setting silences; they change on every run
 and say nothing to a student. This drops those lines from stderr outputs and
-drops per-cell execution timestamps. Nothing else is touched.
+drops per-cell execution timestamps and saved widget state (random model ids
+on every run; the book shows a static figure instead, and the widget manager
+would load JavaScript from a CDN). Nothing else is touched.
 
 Usage: python scripts/clean_notebooks.py NOTEBOOK [NOTEBOOK ...]
 """
@@ -28,7 +30,7 @@ def clean_text(text: str) -> str:
 
 def clean(nb) -> int:
     """Clean a notebook in place; return how many outputs were changed."""
-    changed = 0
+    changed = int(nb.metadata.pop("widgets", None) is not None)
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue

@@ -6,6 +6,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import nbformat
 import pytest
 import yaml
 
@@ -104,3 +105,29 @@ def test_package_never_pulls_tensorflow():
     reqs = (ROOT / "requirements.txt").read_text()
     for pinned in ("tensorflow==", "keras==", "jax[cpu]==", "jupyter-book==1.", "nbval==", "ipywidgets==", "matplotlib=="):
         assert pinned in reqs, f"requirements.txt must pin {pinned}"
+
+
+# --- exercises: every registered exercise is asked in its chapter and its stored solution passes ----------
+def _exercise_chapters():
+    from course_lib.exercises import exercises_for
+    from course_lib.exercises.catalog import COUNTING, XCORR
+    from course_lib.exercises.part1 import BACKPROP, EQUIVARIANCE, FIELDS, SHAPES
+
+    return {chapter: exercises_for(chapter) for chapter in (COUNTING, XCORR, BACKPROP, SHAPES, FIELDS, EQUIVARIANCE)}
+
+
+MIN_EXERCISES = {"01": 8, "02": 8, "03": 8, "04": 8, "05": 8}     # issue 6: at least 8 per Part I chapter
+
+
+@pytest.mark.parametrize("chapter", sorted(_exercise_chapters()))
+def test_every_exercise_is_asked_and_its_solution_is_stored_correct(chapter):
+    nb = nbformat.read(ROOT / "notebooks" / f"{chapter}.ipynb", as_version=4)
+    exercises = _exercise_chapters()[chapter]
+    assert len(exercises) >= MIN_EXERCISES.get(chapter[:2], 1)
+    for ex in exercises:
+        solution_cells = [c for c in nb["cells"] if c["cell_type"] == "code" and "hide-cell" in c["metadata"].get("tags", [])
+                          and f'check("{ex.id}"' in c["source"]]
+        assert len(solution_cells) == 1, f"{chapter}: exercise {ex.id} needs exactly one hidden solution cell"
+        shown = "".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
+                        for o in solution_cells[0]["outputs"])
+        assert "Correct" in shown, f"{chapter}: the stored solution of {ex.id} does not pass: {shown[:200]}"

@@ -96,7 +96,7 @@ class Exercise:
             return Feedback(self.id, False, "no answer yet: replace the placeholder with your answer")
         if self.kind == "object":
             problem = self.validate(answer)
-            return Feedback(self.id, problem is None, problem or "your code passes every check")
+            return Feedback(self.id, problem is None, problem or "your answer passes every check")
         problem = _type_problem(self.kind, answer)
         if problem:
             return Feedback(self.id, False, problem)

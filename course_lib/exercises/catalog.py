@@ -154,3 +154,5 @@ _EXERCISES_XCORR = [
 
 for _ex in _EXERCISES_XCORR:
     register_exercise(_ex)
+
+from . import part1  # noqa: E402,F401  (Part I chapters 2-5)
