@@ -156,3 +156,5 @@ for _ex in _EXERCISES_XCORR:
     register_exercise(_ex)
 
 from . import part1  # noqa: E402,F401  (Part I chapters 2-5)
+
+from . import part2  # noqa: E402,F401  (Part II chapters)
