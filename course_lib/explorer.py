@@ -6,22 +6,21 @@ explorer also draws the same picture with fixed settings underneath.
 from __future__ import annotations
 
 from . import arithmetic as A
-from .figures import draw_sliding_window
+from .figures import draw_sliding_window, window_geometry
 
 __all__ = ["conv_explorer", "describe_conv"]
 
 
 def describe_conv(size, kernel, stride, padding, dilation, in_channels, out_channels) -> str:
     """One paragraph of numbers for a square convolution: output size (with the formula), params and MACs."""
-    span = dilation * (kernel - 1) + 1
-    numerator = size + 2 * padding - span
-    out = A.conv_output_size(size, kernel, stride, padding, dilation)
-    divides = "divides evenly" if numerator % stride == 0 else f"leaves a remainder of {numerator % stride} (floored)"
+    g = window_geometry(size, kernel, stride, padding, dilation)
+    numerator = g.padded - g.span
+    divides = "divides evenly" if not g.unused else f"leaves a remainder of {g.unused} (floored)"
     params = A.conv_params(in_channels, out_channels, kernel)
-    macs = A.conv_macs(out, in_channels, out_channels, kernel)
-    return (f"output = ⌊({size} + 2·{padding} − {span}) / {stride}⌋ + 1 = {out}  "
+    macs = A.conv_macs(g.output, in_channels, out_channels, kernel)
+    return (f"output = ⌊({size} + 2·{padding} − {g.span}) / {stride}⌋ + 1 = {g.output}  "
             f"[{numerator} / {stride} {divides}]\n"
-            f"output shape {out}×{out}×{out_channels}; parameters {params:,}; MACs {macs:,}")
+            f"output shape {g.output}×{g.output}×{out_channels}; parameters {params:,}; MACs {macs:,}")
 
 
 def conv_explorer(size=7, kernel=3, stride=1, padding=0, dilation=1, in_channels=3, out_channels=8):
@@ -55,7 +54,7 @@ def conv_explorer(size=7, kernel=3, stride=1, padding=0, dilation=1, in_channels
         except ValueError as error:
             print(error)
             return
-        out = A.conv_output_size(size, kernel, stride, padding, dilation)
+        out = window_geometry(size, kernel, stride, padding, dilation).output
         print(text)
         fig, ax = plt.subplots(figsize=(7, 4))
         draw_sliding_window(ax, size, kernel, stride, padding, dilation, (min(row, out - 1), min(col, out - 1)))
