@@ -20,10 +20,12 @@ module             models and blocks
 ``siamese``        siamese; koch_encoder, small_encoder, contrastive_loss,
                    n_way_one_shot_accuracy
 ``autoencoder``    conv_autoencoder; conv_encoder, conv_decoder
+``mini``           mini_alexnet, mini_vgg, mini_inception: 32x32 variants for
+                   the chapters' CPU experiments
 =================  ===========================================================
 """
 from ._registry import available, build, register
-from . import alexnet, autoencoder, c3d, inception, lenet, mobilenet, resnet, siamese, unet, vgg  # noqa: F401  (registers)
+from . import alexnet, autoencoder, c3d, inception, lenet, mini, mobilenet, resnet, siamese, unet, vgg  # noqa: F401  (registers)
 from .alexnet import zfnet
 from .autoencoder import conv_decoder, conv_encoder
 from .c3d import conv3d_block

@@ -48,6 +48,10 @@ GOOGLENET_MODULES = {
 }
 
 
+# Weight of each auxiliary classifier's loss in training (paper, sec. 5).
+AUX_LOSS_WEIGHT = 0.3
+
+
 def auxiliary_classifier(x, num_classes, name):
     """Side head on 4a and 4d (paper, sec. 5): 5x5/3 average pooling, 1x1 conv
     with 128 filters, FC 1024, 70% dropout, softmax. Its loss is weighted 0.3
@@ -65,7 +69,7 @@ def googlenet(input_shape=(224, 224, 3), num_classes=1000, aux_classifiers=False
     """GoogLeNet (Inception v1), the paper's Table 1.
 
     With ``aux_classifiers=True`` the model has three outputs
-    ``[main, aux1, aux2]``; compile with ``loss_weights=[1, 0.3, 0.3]``.
+    ``[main, aux1, aux2]``; compile with ``loss_weights=[1, AUX_LOSS_WEIGHT, AUX_LOSS_WEIGHT]`` (0.3 each).
     """
     func = "googlenet"
     check_input_shape(func, input_shape, min_size=32)

@@ -45,7 +45,7 @@ def test_exact_parameter_counts(name):
 
 def test_every_model_has_a_parameter_test_or_a_family_test():
     covered = (set(EXACT_PARAMS) | {"lenet5_modern", "zfnet", "plain18", "plain34", "unet"}
-               | set(CIFAR_PARAMS) | {"plain20", "plain56"})
+               | set(CIFAR_PARAMS) | {"plain20", "plain56"} | {"mini_alexnet", "mini_vgg", "mini_inception"})
     assert set(available()) <= covered
 
 
@@ -63,6 +63,34 @@ def test_lenet5_per_layer_params_seed_002():
 def test_lenet5_partial_connection_saves_params():
     full = profile(build("lenet5_modern")).rows
     assert next(r for r in full if r.name == "c3").params == 2_416     # 16 * (25*6 + 1)
+
+
+# --- The chapters' 32x32 experiment networks --------------------------------------
+def test_mini_alexnet_variants_differ_only_in_activation():
+    from course_lib import arithmetic as A
+    relu, tanh = build("mini_alexnet"), build("mini_alexnet", activation="tanh")
+    convs = A.conv_params(1, 32, 5) + A.conv_params(32, 32, 5) + A.conv_params(32, 64, 5)
+    assert relu.count_params() == tanh.count_params() == convs + A.dense_params(4 * 4 * 64, 10)
+    assert relu.get_layer("conv2").activation.__name__ == "relu"
+    assert tanh.get_layer("conv2").activation.__name__ == "tanh"
+
+
+def test_mini_vgg_two_3x3_vs_one_5x5():
+    from course_lib import arithmetic as A
+    stacked, single = build("mini_vgg"), build("mini_vgg", stage="5x5")
+    head = A.dense_params(64, 10)
+    assert stacked.count_params() == A.conv_params(1, 64, 3) + 5 * A.conv_params(64, 64, 3) + head
+    assert single.count_params() == A.conv_params(1, 64, 5) + 2 * A.conv_params(64, 64, 5) + head
+    assert stacked.output_shape == single.output_shape == (None, 10)
+
+
+def test_mini_inception_heads():
+    gap, dense = build("mini_inception"), build("mini_inception", head="dense")
+    assert gap.get_layer("inception_b").output.shape[-1] == 128
+    body = gap.count_params() - (128 * 10 + 10)
+    assert dense.count_params() - body == 8 * 8 * 128 * 256 + 256 + 256 * 10 + 10
+    with pytest.raises(ValueError, match="`head` must be one of"):
+        build("mini_inception", head="fc")
 
 
 # --- AlexNet / ZFNet ------------------------------------------------------------------
@@ -280,7 +308,8 @@ SMALL = {
     "siamese": dict(variant="small", input_shape=(28, 28, 1)),
     **{name: dict(input_shape=(32, 32, 3), num_classes=5)
        for name in ("vgg13", "vgg16", "vgg19", "resnet34", "resnet101", "resnet152", "plain18")},
-    **{name: {} for name in ("resnet32", "resnet44", "resnet56", "resnet110", "plain56")},
+    **{name: {} for name in ("resnet32", "resnet44", "resnet56", "resnet110", "plain56",
+                             "mini_alexnet", "mini_vgg", "mini_inception")},
 }
 
 
