@@ -20,6 +20,8 @@ module             models and blocks
 ``siamese``        siamese; koch_encoder, small_encoder, contrastive_loss,
                    n_way_one_shot_accuracy
 ``autoencoder``    conv_autoencoder; conv_encoder, conv_decoder
+``pretrained``     load_keras_applications_weights, pretrained: ImageNet
+                   weights from keras.applications twins
 ``mini``           mini_alexnet, mini_vgg, mini_inception: 32x32 variants for
                    the chapters' CPU experiments
 =================  ===========================================================
@@ -36,6 +38,7 @@ from .lenet import partially_connected_conv
 from .mobilenet import depthwise_separable_block, inverted_residual_block
 from .resnet import bottleneck_block, conv_bn, residual_block
 from .vgg import vgg_block
+from .pretrained import KERAS_TWINS, WeightsUnavailableError, load_keras_applications_weights, pretrained
 
 __all__ = [
     "build", "available", "register",
@@ -44,4 +47,5 @@ __all__ = [
     "conv_encoder", "conv_decoder", "zfnet", "inception_module", "naive_inception_module",
     "auxiliary_classifier", "factorized_7x7", "conv2d_block", "koch_encoder", "small_encoder",
     "contrastive_loss", "n_way_one_shot_accuracy",
+    "load_keras_applications_weights", "pretrained", "KERAS_TWINS", "WeightsUnavailableError",
 ]
