@@ -158,3 +158,5 @@ for _ex in _EXERCISES_XCORR:
 from . import part1  # noqa: E402,F401  (Part I chapters 2-5)
 
 from . import part2  # noqa: E402,F401  (Part II chapters)
+
+from . import part3  # noqa: E402,F401  (Part III chapters)

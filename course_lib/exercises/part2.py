@@ -127,6 +127,13 @@ _ALEXNET = [
 ]
 
 
+def _weight_share(kernels, single):
+    """Weights of a stack of convolutions, as a fraction of one ``single`` x ``single`` layer
+    (same channels in and out, so the channel count cancels)."""
+    c = 64
+    return sum(A.conv_params(c, c, k, bias=False) for k in kernels) / A.conv_params(c, c, single, bias=False)
+
+
 def _vgg_conv_counts():
     return sum(1 for r in _profile("vgg19").rows if r.layer_type == "Conv2D")
 
@@ -141,8 +148,7 @@ _VGG = [
                         lambda: A.conv_params(256, 256, 7, bias=False)),)),
     Exercise("vgg-stack-saving", VGG,
              "What fraction of a 7x7 layer's weights does the 3x3 stack need (same channels C in and out)?",
-             expected=lambda: 3 * A.conv_params(64, 64, 3, bias=False) / A.conv_params(64, 64, 7, bias=False),
-             kind="number", rel_tol=0.005),
+             expected=lambda: _weight_share([3] * 3, 7), kind="number", rel_tol=0.005),
     Exercise("vgg16-conv1-activations", VGG,
              "How many activations (numbers) does VGG-16's first convolution output for one 224x224 image?",
              expected=_layer("vgg16", "block1_conv1", "activations"), unit="activations"),
@@ -202,12 +208,10 @@ _INCEPTION = [
              expected=lambda: A.dense_params(7 * 7 * 1024, 1024, bias=False), unit="weights"),
     Exercise("inception-two-3x3-share", INCEPTION,
              "Inception v3 replaces a 5x5 convolution by two 3x3 ones (same channels C). What fraction of the weights remains?",
-             expected=lambda: 2 * A.conv_params(32, 32, 3, bias=False) / A.conv_params(32, 32, 5, bias=False),
-             kind="number", rel_tol=0.005),
+             expected=lambda: _weight_share([3, 3], 5), kind="number", rel_tol=0.005),
     Exercise("inception-asymmetric-share", INCEPTION,
              "And a 7x7 convolution by a 1x7 followed by a 7x1 (same channels)? Fraction of weights remaining?",
-             expected=lambda: ((A.conv_params(32, 32, (1, 7), bias=False) + A.conv_params(32, 32, (7, 1), bias=False))
-                               / A.conv_params(32, 32, 7, bias=False)),
+             expected=lambda: _weight_share([(1, 7), (7, 1)], 7),
              kind="number", rel_tol=0.005),
     Exercise("googlenet-aux-loss", INCEPTION,
              "In training, the main classifier's loss is 1.2 and the two auxiliary classifiers' losses are 2.0 and 2.5. "

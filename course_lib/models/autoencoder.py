@@ -22,15 +22,31 @@ def conv_encoder(input_shape=(28, 28, 1), latent_dim=49):
     return keras.Model(inputs, code, name="encoder")
 
 
-def conv_decoder(latent_dim=49, channels=1):
-    """Reshape the 49-value code to 7x7x1 and upsample with two stride-2
-    transposed convolutions: 7 -> 14 -> 28, then a sigmoid 3x3 convolution."""
+UPSAMPLING = ("transpose", "resize")
+
+
+def upsample_2x(x, filters, upsampling, name):
+    """Double the side: a 3x3 stride-2 transposed convolution (the notes' choice),
+    or nearest-neighbour resizing followed by a 3x3 convolution. Both have the
+    same parameters; resizing avoids the checkerboard pattern that uneven
+    overlap of a stride-2, size-3 transposed kernel produces (Odena et al. 2016)."""
+    if upsampling == "transpose":
+        return layers.Conv2DTranspose(filters, 3, strides=2, padding="same", activation="relu", name=name)(x)
+    x = layers.UpSampling2D(2, interpolation="nearest", name=f"{name}_resize")(x)
+    return layers.Conv2D(filters, 3, padding="same", activation="relu", name=name)(x)
+
+
+def conv_decoder(latent_dim=49, channels=1, upsampling="transpose"):
+    """Reshape the 49-value code to 7x7x1 and upsample twice (7 -> 14 -> 28),
+    then a 3x3 transposed convolution and a sigmoid 3x3 convolution."""
+    if upsampling not in UPSAMPLING:
+        raise ValueError(f"conv_decoder: `upsampling` must be one of {list(UPSAMPLING)}, got {upsampling!r}")
     side = int(round(latent_dim ** 0.5))
     code = keras.Input((latent_dim,), name="code")
     x = layers.Reshape((side, side, 1), name="dec_reshape")(code)
-    x = layers.Conv2DTranspose(64, 3, strides=2, padding="same", activation="relu", name="dec_up1")(x)
+    x = upsample_2x(x, 64, upsampling, name="dec_up1")
     x = layers.BatchNormalization(name="dec_bn1")(x)
-    x = layers.Conv2DTranspose(64, 3, strides=2, padding="same", activation="relu", name="dec_up2")(x)
+    x = upsample_2x(x, 64, upsampling, name="dec_up2")
     x = layers.BatchNormalization(name="dec_bn2")(x)
     x = layers.Conv2DTranspose(32, 3, padding="same", activation="relu", name="dec_conv")(x)
     outputs = layers.Conv2D(channels, 3, padding="same", activation="sigmoid", name="reconstruction")(x)
@@ -38,13 +54,15 @@ def conv_decoder(latent_dim=49, channels=1):
 
 
 @register("conv_autoencoder")
-def conv_autoencoder(input_shape=(28, 28, 1), latent_dim=49):
+def conv_autoencoder(input_shape=(28, 28, 1), latent_dim=49, upsampling="transpose"):
     """Encoder + decoder as one model (140,850 params, 256 of them batch-norm
-    statistics). The parts are ``model.get_layer("encoder")`` and ``"decoder"``."""
+    statistics). The parts are ``model.get_layer("encoder")`` and ``"decoder"``.
+    ``upsampling="resize"`` swaps the stride-2 transposed convolutions for
+    resize + convolution (same parameter count)."""
     func = "conv_autoencoder"
     check_input_shape(func, input_shape, fixed=(28, 28, 1))
     if latent_dim != 49:
         raise ValueError(f"{func}: `latent_dim` must be 49 (a 7x7 map for the decoder), got {latent_dim!r}")
-    encoder, decoder = conv_encoder(input_shape, latent_dim), conv_decoder(latent_dim, input_shape[-1])
+    encoder, decoder = conv_encoder(input_shape, latent_dim), conv_decoder(latent_dim, input_shape[-1], upsampling)
     inputs = keras.Input(input_shape, name="image")
     return keras.Model(inputs, decoder(encoder(inputs)), name="conv_autoencoder")

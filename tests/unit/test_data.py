@@ -49,3 +49,32 @@ def test_failed_download_times_out_and_falls_back(monkeypatch, capsys):
 def test_bad_arguments(kwargs, message):
     with pytest.raises(ValueError, match=message):
         data.digits(**kwargs)
+
+
+# --- segmentation data -------------------------------------------------------------------------
+def test_shapes_are_reproducible_masks():
+    a, b = data.shapes(20, 5, size=32, seed=3), data.shapes(20, 5, size=32, seed=3)
+    assert np.array_equal(a.x_train, b.x_train) and np.array_equal(a.y_test, b.y_test)
+    assert a.x_train.shape == (20, 32, 32, 1) and a.y_train.shape == (20, 32, 32, 1)
+    assert set(np.unique(a.y_train)) <= {0.0, 1.0} and 0 < a.y_train.mean() < 0.6
+    assert a.x_train.min() >= 0 and a.x_train.max() <= 1
+    assert not np.array_equal(a.x_train, data.shapes(20, 5, size=32, seed=4).x_train)
+
+
+def test_shape_masks_follow_the_target():
+    every, circles = data.shapes(30, 1, size=48, seed=0), data.shapes(30, 1, size=48, seed=0, target="circle")
+    assert np.array_equal(every.x_train, circles.x_train)            # same images, different masks
+    assert np.all(circles.y_train <= every.y_train) and circles.y_train.sum() < every.y_train.sum()
+    with pytest.raises(ValueError, match="`target` must be 'all' or one of"):
+        data.shapes(target="hexagon")
+
+
+def test_segmentation_offline_uses_generated_shapes(monkeypatch):
+    monkeypatch.setenv("COURSE_OFFLINE", "1")
+    monkeypatch.setenv("COURSE_QUICK", "1")
+    seg = data.segmentation()
+    assert seg.offline_fallback and seg.name == "shapes" and seg.class_names == ("background", "shape")
+    with pytest.raises(data.DataUnavailableError, match="COURSE_OFFLINE"):
+        data.segmentation(source="pets")
+    with pytest.raises(ValueError, match="`source` must be one of"):
+        data.segmentation(source="coco")

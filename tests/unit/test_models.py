@@ -222,6 +222,14 @@ def test_c3d_table_seed_000():
         assert rows[name].params - rows[name].output_shape[-1] == w, name      # the notes leave out biases
 
 
+def test_autoencoder_upsampling_options_have_the_same_parameters():
+    transposed, resized = build("conv_autoencoder"), build("conv_autoencoder", upsampling="resize")
+    assert transposed.count_params() == resized.count_params() == 140_850
+    assert resized.output_shape == (None, 28, 28, 1)
+    with pytest.raises(ValueError, match="`upsampling` must be one of"):
+        build("conv_autoencoder", upsampling="bilinear")
+
+
 def test_autoencoder_parts():
     model = build("conv_autoencoder")
     encoder, decoder = model.get_layer("encoder"), model.get_layer("decoder")
