@@ -26,6 +26,14 @@ def check_int(func: str, name: str, value, minimum: int = 0) -> int:
     return int(value)
 
 
+def check_choice(func: str, name: str, value, allowed):
+    """``value`` if it is one of ``allowed``, else a ValueError listing them."""
+    options = list(allowed)
+    if value not in options:
+        raise ValueError(f"{func}: `{name}` must be one of {options}, got {value!r}")
+    return value
+
+
 def check_bool(func: str, name: str, value) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"{func}: `{name}` must be True or False, got {value!r}")

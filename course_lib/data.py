@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import runtime
+from ._validate import check_choice, check_int
 
 __all__ = ["Dataset", "DataUnavailableError", "digits", "shapes", "segmentation", "DOWNLOAD_TIMEOUT_S"]
 
@@ -55,11 +56,6 @@ def _socket_timeout(seconds):
         yield
     finally:
         socket.setdefaulttimeout(previous)
-
-
-def _check_source(func, source, allowed):
-    if source not in allowed:
-        raise ValueError(f"{func}: `source` must be one of {allowed}, got {source!r}")
 
 
 def _pad_to(images, size):
@@ -109,7 +105,7 @@ def digits(source: str = "auto", size: int = 32, test_fraction: float = 0.25, se
         "auto": MNIST unless COURSE_OFFLINE=1 or the download fails, then sklearn.
     """
     func = "digits"
-    _check_source(func, source, ("auto", "mnist", "sklearn"))
+    check_choice(func, "source", source, ("auto", "mnist", "sklearn"))
     if not isinstance(size, int) or size < 28:
         raise ValueError(f"{func}: `size` must be an int >= 28, got {size!r}")
     names = tuple(str(d) for d in range(10))
@@ -173,8 +169,6 @@ def shapes(n_train: int = 800, n_test: int = 200, size: int = 64, seed: int = 0,
     training). ``y`` arrays are masks (N, size, size, 1) in {0, 1}.
     """
     func = "shapes"
-    from ._validate import check_int
-
     n_train, n_test = check_int(func, "n_train", n_train, 1), check_int(func, "n_test", n_test, 1)
     size = check_int(func, "size", size, 16)
     if target not in ("all", *SHAPE_KINDS):
@@ -228,7 +222,7 @@ def segmentation(source: str = "auto", size: int = 64, seed: int = 0) -> Dataset
     offline), or "auto" (Pets unless COURSE_OFFLINE=1 or the download fails).
     """
     func = "segmentation"
-    _check_source(func, source, ("auto", "pets", "shapes"))
+    check_choice(func, "source", source, ("auto", "pets", "shapes"))
     if source in ("auto", "pets") and not (source == "auto" and runtime.is_offline()):
         try:
             return Dataset(*_pets(size, 1000, seed), name="Oxford-IIIT Pet",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from .._validate import check_choice
 from ._checks import check_input_shape
 from ._registry import register
 
@@ -39,8 +40,7 @@ def upsample_2x(x, filters, upsampling, name):
 def conv_decoder(latent_dim=49, channels=1, upsampling="transpose"):
     """Reshape the 49-value code to 7x7x1 and upsample twice (7 -> 14 -> 28),
     then a 3x3 transposed convolution and a sigmoid 3x3 convolution."""
-    if upsampling not in UPSAMPLING:
-        raise ValueError(f"conv_decoder: `upsampling` must be one of {list(UPSAMPLING)}, got {upsampling!r}")
+    check_choice("conv_decoder", "upsampling", upsampling, UPSAMPLING)
     side = int(round(latent_dim ** 0.5))
     code = keras.Input((latent_dim,), name="code")
     x = layers.Reshape((side, side, 1), name="dec_reshape")(code)

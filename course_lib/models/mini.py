@@ -15,6 +15,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from .._validate import check_choice
 from ._checks import check_classes, check_input_shape
 from ._registry import register
 from .inception import conv_relu, inception_module
@@ -25,18 +26,12 @@ STAGE_KERNELS = {"3x3": (3, 3), "5x5": (5,)}
 HEADS = ("gap", "dense")
 
 
-def _choice(func, name, value, allowed):
-    if value not in allowed:
-        raise ValueError(f"{func}: `{name}` must be one of {list(allowed)}, got {value!r}")
-    return value
-
-
 @register("mini_alexnet")
 def mini_alexnet(activation="relu", input_shape=(32, 32, 1), num_classes=10):
     """Three 5x5 conv/pool stages (32, 32, 64 filters) and a softmax layer:
     the four-layer network of AlexNet's ReLU-vs-tanh experiment (paper, Fig. 1)."""
     func = "mini_alexnet"
-    _choice(func, "activation", activation, ACTIVATIONS)
+    check_choice(func, "activation", activation, ACTIVATIONS)
     check_input_shape(func, input_shape, min_size=8)
     check_classes(func, num_classes)
     inputs = keras.Input(input_shape, name="image")
@@ -56,7 +51,7 @@ def mini_vgg(stage="3x3", widths=(64, 64, 64), input_shape=(32, 32, 1), num_clas
     pooling and a softmax layer on top. Equal widths keep the comparison fair:
     two 3x3 layers of C channels cost 18C^2 weights, one 5x5 costs 25C^2."""
     func = "mini_vgg"
-    _choice(func, "stage", stage, STAGE_KERNELS)
+    check_choice(func, "stage", stage, STAGE_KERNELS)
     if not widths or not all(isinstance(w, int) and w > 0 for w in widths):
         raise ValueError(f"{func}: `widths` must be a non-empty tuple of positive ints, got {widths!r}")
     check_input_shape(func, input_shape, min_size=2 ** len(widths))
@@ -76,7 +71,7 @@ def mini_inception(head="gap", input_shape=(32, 32, 1), num_classes=10):
     global-average-pooling head (GoogLeNet) or a flatten + 256-unit dense head
     (the AlexNet/VGG habit)."""
     func = "mini_inception"
-    _choice(func, "head", head, HEADS)
+    check_choice(func, "head", head, HEADS)
     check_input_shape(func, input_shape, min_size=4)
     check_classes(func, num_classes)
     inputs = keras.Input(input_shape, name="image")

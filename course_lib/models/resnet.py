@@ -4,6 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from .._validate import check_choice
 from ._checks import check_classes, check_input_shape
 from ._registry import register
 from .layers import PadShortcut
@@ -66,8 +67,7 @@ IMAGENET_DEPTHS = {18: (2, 2, 2, 2), 34: (3, 4, 6, 3), 50: (3, 4, 6, 3), 101: (3
 def resnet(depth=50, input_shape=(224, 224, 3), num_classes=1000, residual=True, stride_in_1x1=True):
     """ImageNet ResNet (Table 1 of the paper) or, with residual=False, its plain twin."""
     func = "resnet"
-    if depth not in IMAGENET_DEPTHS:
-        raise ValueError(f"{func}: `depth` must be one of {sorted(IMAGENET_DEPTHS)}, got {depth!r}")
+    check_choice(func, "depth", depth, sorted(IMAGENET_DEPTHS))
     check_input_shape(func, input_shape, min_size=32)
     check_classes(func, num_classes)
     inputs = keras.Input(input_shape, name="image")

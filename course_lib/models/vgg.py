@@ -4,6 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from .._validate import check_choice
 from ._heads import dense_classifier
 from ._checks import check_classes, check_fraction, check_input_shape
 from ._registry import register
@@ -33,8 +34,7 @@ def vgg(config="D", input_shape=(224, 224, 3), num_classes=1000, dropout=0.5):
     predictions) so that its ImageNet weights map one to one.
     """
     func = "vgg"
-    if config not in CONFIGS:
-        raise ValueError(f"{func}: `config` must be one of {sorted(CONFIGS)}, got {config!r}")
+    check_choice(func, "config", config, sorted(CONFIGS))
     check_input_shape(func, input_shape, min_size=32)
     check_classes(func, num_classes)
     check_fraction(func, "dropout", dropout)
