@@ -13,11 +13,18 @@ from . import Exercise, register_exercise
 
 
 @lru_cache(maxsize=None)
-def _profile_rows(name: str):
+def _profile(name: str, options: tuple = ()):
+    """The profile of ``build(name, **dict(options))``, built once per session."""
     from .. import profile
     from ..models import build
 
-    return {row.name: row for row in profile(build(name)).rows}
+    return profile(build(name, **dict(options)))
+
+
+@lru_cache(maxsize=None)
+def _profile_rows(name: str, options: tuple = ()):
+    """The same profile's rows by layer name (nested models appear as ``outer/inner``)."""
+    return {row.name: row for row in _profile(name, options).rows}
 
 
 def _layer(name, layer, field):

@@ -3,11 +3,9 @@ models (via the profiler) and formulas, never from literals."""
 from __future__ import annotations
 
 import math
-from functools import lru_cache
-
 from .. import arithmetic as A
 from . import Exercise, register_exercise
-from .catalog import _layer, _profile_rows
+from .catalog import _layer, _profile, _profile_rows
 
 LENET = "06_lenet5"
 ALEXNET = "07_alexnet_zfnet"
@@ -15,15 +13,6 @@ VGG = "08_vgg"
 INCEPTION = "09_googlenet_inception"
 RESNET = "10_resnet"
 MOBILENET = "11_mobilenet"
-
-
-@lru_cache(maxsize=None)
-def _profile(name: str, options: tuple = ()):
-    """The profile of ``build(name, **dict(options))``, built once per session."""
-    from .. import profile
-    from ..models import build
-
-    return profile(build(name, **dict(options)))
 
 
 def _share(name, layer_type, field):
@@ -288,8 +277,7 @@ _MOBILENET = [
     Exercise("mobilenet-v2-expanded", MOBILENET,
              "A MobileNetV2 inverted residual block takes 24 channels with expansion factor 6. How many channels "
              "does its depthwise 3x3 convolution work on?",
-             expected=lambda: next(r.output_shape[-1] for r in _profile("mobilenet_v2").rows
-                                   if r.name == "block3_expand"),    # block3 is the first to take 24 channels
+             expected=lambda: _profile_rows("mobilenet_v2")["block3_expand"].output_shape[-1],  # first on 24 channels
              unit="channels"),
 ]
 

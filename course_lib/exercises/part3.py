@@ -1,22 +1,27 @@
 """Exercises of Part III (beyond classification). Expected values are computed."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
 from .. import arithmetic as A
 from .. import metrics
 from . import Exercise, register_exercise
+from .catalog import _layer, _profile, _profile_rows
 
 AUTOENCODER = "12_convolutional_autoencoder"
 UNET = "13_unet"
 
 
-def _code_size():
-    from ..models import build
+# the original U-Net and a small 'same'-padded one (16 or 64 filters at the top)
+UNET_ORIGINAL = (("input_shape", (572, 572, 1)), ("num_classes", 2), ("padding", "valid"))
 
-    return build("conv_autoencoder").get_layer("encoder").output_shape[-1]
+
+def _unet_small(n_filters):
+    return (("input_shape", (64, 64, 1)), ("n_filters", n_filters))
+
+
+def _code_size():
+    return _profile_rows("conv_autoencoder")["encoder/code"].output_shape[-1]
 
 
 def _transpose_coverage():
@@ -41,7 +46,7 @@ _AUTOENCODER = [
     Exercise("ae-encoder-shape", AUTOENCODER,
              "The encoder: 28x28x1 -> 3x3 conv (32) -> 2x2 pool -> 3x3 conv (64) -> 2x2 pool -> 3x3 conv (64), "
              "all 'valid'. Output shape of the last convolution?",
-             expected=lambda: _encoder_rows()["enc_conv3"].output_shape, kind="shape"),
+             expected=_layer("conv_autoencoder", "encoder/enc_conv3", "output_shape"), kind="shape"),
     Exercise("ae-code-params", AUTOENCODER,
              "The code layer is Dense(49) on the flattened 3x3x64 map. How many parameters?",
              expected=lambda: A.dense_params(3 * 3 * 64, _code_size()), unit="parameters"),
@@ -58,7 +63,7 @@ _AUTOENCODER = [
              "Output side?", expected=lambda: A.conv_transpose_output_size(28, 3, 1), unit="pixels",
              mistakes=(("a 'valid' transposed convolution grows the map by kernel - 1", lambda: 26),)),
     Exercise("ae-total-params", AUTOENCODER, "How many parameters has the whole autoencoder (trainable and not)?",
-             expected=lambda: _ae_total(), unit="parameters"),
+             expected=lambda: _profile("conv_autoencoder").total_params, unit="parameters"),
     Exercise("ae-checkerboard", AUTOENCODER,
              "In 1-D, a stride-2 transposed convolution with a size-3 kernel of ones, applied to a signal of ones: "
              "away from the edges, what is the largest output value (how many taps overlap)?",
@@ -66,29 +71,15 @@ _AUTOENCODER = [
 ]
 
 
-def _encoder_rows():
-    from .. import profile
-    from ..models import build
-
-    encoder = build("conv_autoencoder").get_layer("encoder")
-    return {r.name: r for r in profile(encoder).rows}
-
-
-def _ae_total():
-    from ..models import build
-
-    return build("conv_autoencoder").count_params()
-
-
 _UNET = [
     Exercise("unet-original-output", UNET,
              "The original U-Net ('valid' convolutions, depth 4) on a 572x572 tile: side of the output mask?",
-             expected=lambda: _unet_original_side(), unit="pixels",
+             expected=lambda: _profile("unet", UNET_ORIGINAL).rows[-1].output_shape[0], unit="pixels",
              mistakes=(("with 'valid' 3x3 convolutions the output is smaller than the input", lambda: 572),)),
     Exercise("unet-concat-channels", UNET,
              "In a U-Net with 64 filters at the top level, the last up-convolution outputs 64 channels and is "
              "concatenated with the top encoder block's features. How many channels after concatenation?",
-             expected=lambda: _unet_rows(64)["up1_concat"].output_shape[-1], unit="channels",
+             expected=lambda: _profile_rows("unet", _unet_small(64))["up1_concat"].output_shape[-1], unit="channels",
              mistakes=(("concatenation stacks the two maps' channels", lambda: 64),)),
     Exercise("unet-upconv-params", UNET,
              "A 2x2 stride-2 up-convolution from 1,024 to 512 channels: how many parameters (with biases)?",
@@ -103,23 +94,8 @@ _UNET = [
     Exercise("unet-down-shape", UNET,
              "A 'same'-padded U-Net with 16 filters at the top on a 64x64x1 image: output shape of the third encoder "
              "block (before its pooling)?",
-             expected=lambda: _unet_rows(16)["down3_relu2"].output_shape, kind="shape"),
+             expected=lambda: _profile_rows("unet", _unet_small(16))["down3_relu2"].output_shape, kind="shape"),
 ]
-
-
-def _unet_original_side():
-    from .. import profile
-    from ..models import build
-
-    return profile(build("unet", input_shape=(572, 572, 1), num_classes=2, padding="valid")).rows[-1].output_shape[0]
-
-
-@lru_cache(maxsize=None)
-def _unet_rows(n_filters):
-    from .. import profile
-    from ..models import build
-
-    return {r.name: r for r in profile(build("unet", input_shape=(64, 64, 1), n_filters=n_filters)).rows}
 
 
 for _ex in (*_AUTOENCODER, *_UNET):
