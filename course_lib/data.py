@@ -201,9 +201,10 @@ def _pets(size, n_test, seed):
     from pathlib import Path
 
     files = sorted(Path(images).rglob("*.jpg"))
+    trimap_of = {t.stem: t for t in Path(trimaps).rglob("trimaps/*.png")}     # one walk, not one per image
     xs, ys = [], []
     for f in files:
-        trimap = next(Path(trimaps).rglob(f"trimaps/{f.stem}.png"), None)
+        trimap = trimap_of.get(f.stem)
         if trimap is None:
             continue
         xs.append(np.asarray(Image.open(f).convert("RGB").resize((size, size)), "float32") / 255.0)

@@ -78,3 +78,26 @@ def test_segmentation_offline_uses_generated_shapes(monkeypatch):
         data.segmentation(source="pets")
     with pytest.raises(ValueError, match="`source` must be one of"):
         data.segmentation(source="coco")
+
+
+def test_pets_loader_pairs_images_with_trimaps(monkeypatch, tmp_path):
+    # The real download is for Colab; here get_file hands back two small folders laid out like the archives.
+    from PIL import Image
+
+    images, annotations = tmp_path / "images", tmp_path / "annotations" / "trimaps"
+    images.mkdir()
+    annotations.mkdir(parents=True)
+    for i, name in enumerate(("Abyssinian_1", "beagle_2", "no_trimap_3")):
+        Image.fromarray(np.full((20, 30, 3), 40 * i, np.uint8)).save(images / f"{name}.jpg")
+        if name != "no_trimap_3":
+            trimap = np.full((20, 30), 2, np.uint8)
+            trimap[5:15, 10:20] = 1                                   # 1 = pet
+            Image.fromarray(trimap).save(annotations / f"{name}.png")
+    folders = {"pets_images": images, "pets_annotations": tmp_path / "annotations"}
+    monkeypatch.setenv("COURSE_OFFLINE", "0")
+    monkeypatch.setattr(keras.utils, "get_file", lambda fname, origin, extract: str(folders[fname]))
+    x_train, y_train, x_test, y_test = data._pets(size=16, n_test=1, seed=0)
+    assert len(x_train) + len(x_test) == 2                             # the image without a trimap is skipped
+    assert x_train.shape[1:] == (16, 16, 3) and y_train.shape[1:] == (16, 16, 1)
+    masks = np.concatenate([y_train, y_test])
+    assert set(np.unique(masks)) == {0.0, 1.0} and 0.1 < masks.mean() < 0.4
