@@ -1,6 +1,8 @@
 """Exercises of Part III (beyond classification). Expected values are computed."""
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from .. import arithmetic as A
@@ -10,6 +12,7 @@ from .catalog import _layer, _profile, _profile_rows
 
 AUTOENCODER = "12_convolutional_autoencoder"
 UNET = "13_unet"
+SIAMESE = "14_siamese_one_shot"
 
 
 # the original U-Net and a small 'same'-padded one (16 or 64 filters at the top)
@@ -98,5 +101,58 @@ _UNET = [
 ]
 
 
-for _ex in (*_AUTOENCODER, *_UNET):
+KOCH = (("variant", "koch"),)
+SMALL_SIAMESE = (("input_shape", (28, 28, 1)), ("variant", "small"))
+
+
+def _contrastive(same, distance, margin=1.0):
+    from ..models.siamese import contrastive_loss
+
+    loss = contrastive_loss(margin)(np.array([float(same)], "float32"), np.array([distance], "float32"))
+    return float(np.asarray(loss))
+
+
+def _koch_encoder_rows():
+    return _profile_rows("siamese", KOCH)
+
+
+_SIAMESE = [
+    Exercise("siamese-koch-conv1", SIAMESE,
+             "Koch et al.'s twin starts with 64 filters of 10x10 ('valid', stride 1) on a 105x105x1 image. "
+             "Output shape?", expected=lambda: _koch_encoder_rows()["encoder/conv1"].output_shape, kind="shape",
+             mistakes=(("'valid': the side shrinks by kernel - 1 = 9", lambda: (95, 95, 64)),)),
+    Exercise("siamese-koch-flatten", SIAMESE,
+             "After conv4 the twin's map is 6x6x256. How many numbers enter its 4,096-unit dense layer?",
+             expected=lambda: _koch_encoder_rows()["encoder/flatten"].output_shape[-1], unit="features"),
+    Exercise("siamese-koch-params", SIAMESE,
+             "How many parameters has Koch et al.'s whole Siamese network (two twins with shared weights, "
+             "plus the sigmoid unit on the 4,096 L1 differences)?",
+             expected=lambda: _profile("siamese", KOCH).total_params, unit="parameters",
+             mistakes=(("the twins share one set of weights: count the encoder once",
+                        lambda: 2 * (_profile("siamese", KOCH).total_params - A.dense_params(4096, 1))
+                        + A.dense_params(4096, 1)),)),
+    Exercise("siamese-head-params", SIAMESE,
+             "The course's small Siamese network compares 64-number embeddings with a sigmoid unit on "
+             "|h1 - h2|. How many parameters has that unit?",
+             expected=lambda: _profile_rows("siamese", SMALL_SIAMESE)["same_class"].params, unit="parameters",
+             mistakes=(("one weight per embedding component, plus a bias", lambda: 64),)),
+    Exercise("siamese-chance", SIAMESE,
+             "A network that guesses at random: its expected accuracy in 20-way one-shot trials? (a fraction)",
+             expected=lambda: 1 / 20, kind="number", rel_tol=1e-6),
+    Exercise("siamese-contrastive-different", SIAMESE,
+             "Contrastive loss with margin 1: a different-class pair at distance 0.3. Loss?",
+             expected=lambda: _contrastive(False, 0.3), kind="number", rel_tol=1e-4,
+             mistakes=(("that is the same-class term d^2; a different pair pays max(margin - d, 0)^2",
+                        lambda: 0.09),)),
+    Exercise("siamese-contrastive-far", SIAMESE,
+             "And a different-class pair at distance 1.5 (beyond the margin)? Loss?",
+             expected=lambda: _contrastive(False, 1.5), kind="number", rel_tol=1e-4),
+    Exercise("siamese-positive-pairs", SIAMESE,
+             "One character drawn by 12 drawers: how many distinct same-class pairs can be made from its images?",
+             expected=lambda: math.comb(12, 2), unit="pairs",
+             mistakes=(("a pair is unordered: (a, b) and (b, a) are the same", lambda: 12 * 11),)),
+]
+
+
+for _ex in (*_AUTOENCODER, *_UNET, *_SIAMESE):
     register_exercise(_ex)

@@ -20,7 +20,7 @@ import keras
 import numpy as np
 
 from .. import runtime
-from ..data import DOWNLOAD_TIMEOUT_S, _socket_timeout
+from ..data._common import DOWNLOAD_TIMEOUT_S, _socket_timeout
 from ._registry import build
 
 # course model name -> keras.applications constructor name

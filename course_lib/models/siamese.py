@@ -5,7 +5,7 @@ import keras
 import numpy as np
 from keras import layers, ops
 
-from .._validate import check_int
+from .._validate import check_choice, check_int
 from ._checks import check_input_shape, check_positive
 from ._registry import register
 
@@ -34,7 +34,7 @@ def small_encoder(input_shape=(28, 28, 1), embedding_dim=64):
         x = layers.MaxPooling2D(2, name=f"pool{i}")(x)
     x = layers.Conv2D(128, 3, padding="same", activation="relu", name="conv3")(x)
     x = layers.GlobalAveragePooling2D(name="gap")(x)
-    return keras.Model(inputs, layers.Dense(embedding_dim, name="features")(x), name="encoder")
+    return keras.Model(inputs, layers.Dense(embedding_dim, activation="sigmoid", name="features")(x), name="encoder")
 
 
 @keras.saving.register_keras_serializable(package="course_lib")
@@ -49,20 +49,41 @@ class L1Distance(layers.Layer):
         return input_shapes[0]
 
 
-def siamese_head(encoder, input_shape):
-    """Apply one encoder to two images (shared weights) and score their L1
-    distance with a sigmoid unit: the probability that they show the same class."""
+@keras.saving.register_keras_serializable(package="course_lib")
+class EuclideanDistance(layers.Layer):
+    """Euclidean distance ||h1 - h2|| of two embeddings, shape (batch, 1); the
+    square root is kept away from 0, where its gradient is infinite."""
+
+    def call(self, inputs):
+        a, b = inputs
+        return ops.sqrt(ops.maximum(ops.sum(ops.square(a - b), axis=-1, keepdims=True), 1e-12))
+
+    def compute_output_shape(self, input_shapes):
+        return (input_shapes[0][0], 1)
+
+
+def siamese_head(encoder, input_shape, head="sigmoid"):
+    """Apply one encoder to two images (shared weights). ``head="sigmoid"``
+    (Koch et al.): a sigmoid unit weighs their L1 distance, giving the probability
+    that they show the same class (train with binary cross-entropy).
+    ``head="distance"``: output the Euclidean distance of the embeddings (train
+    with :func:`contrastive_loss`; small means alike)."""
     left, right = keras.Input(input_shape, name="left"), keras.Input(input_shape, name="right")
-    distance = L1Distance(name="l1_distance")([encoder(left), encoder(right)])
-    score = layers.Dense(1, activation="sigmoid", name="same_class")(distance)
-    return left, right, score
+    embeddings = [encoder(left), encoder(right)]
+    if head == "distance":
+        return left, right, EuclideanDistance(name="distance")(embeddings)
+    distance = L1Distance(name="l1_distance")(embeddings)
+    return left, right, layers.Dense(1, activation="sigmoid", name="same_class")(distance)
 
 
 @register("siamese")
-def siamese(input_shape=(105, 105, 1), variant="koch", embedding_dim=64):
+def siamese(input_shape=(105, 105, 1), variant="koch", embedding_dim=64, head="sigmoid"):
     """Siamese network: variant "koch" (105x105x1, 38,951,745 parameters, Koch
-    et al. 2015) or "small" (28x28 glyphs). The shared twin is ``get_layer("encoder")``."""
+    et al. 2015) or "small" (28x28 glyphs); ``head`` "sigmoid" (same-class
+    probability) or "distance" (embedding distance, see :func:`siamese_head`).
+    The shared twin is ``get_layer("encoder")``."""
     func = "siamese"
+    check_choice(func, "head", head, ("sigmoid", "distance"))
     if variant == "koch":
         check_input_shape(func, input_shape, fixed=(105, 105, 1))
         encoder = koch_encoder(input_shape)
@@ -71,8 +92,8 @@ def siamese(input_shape=(105, 105, 1), variant="koch", embedding_dim=64):
         encoder = small_encoder(input_shape, check_int(func, "embedding_dim", embedding_dim, 1))
     else:
         raise ValueError(f"{func}: `variant` must be 'koch' or 'small', got {variant!r}")
-    left, right, score = siamese_head(encoder, input_shape)
-    return keras.Model([left, right], score, name=f"siamese_{variant}")
+    left, right, output = siamese_head(encoder, input_shape, head)
+    return keras.Model([left, right], output, name=f"siamese_{variant}" + ("_distance" if head == "distance" else ""))
 
 
 def contrastive_loss(margin=1.0):
@@ -93,21 +114,23 @@ def n_way_one_shot_accuracy(similarity, trials):
     Args:
         similarity: ``f(queries, candidates) -> scores`` for two equally long
             arrays of images; higher means more alike (e.g. a Siamese model's
-            ``predict``, or minus a pixel distance for the baseline).
+            ``predict``, or minus a pixel distance for the baseline). It is
+            called once, on every (query, candidate) pair of every trial.
         trials: iterable of ``(query, candidates, answer)`` where ``candidates``
             holds N images, one per class, and ``answer`` is the index of the
             candidate of the query's class.
     """
-    correct = total = 0
-    for query, candidates, answer in trials:
-        candidates = np.asarray(candidates)
-        queries = np.repeat(np.asarray(query)[None], len(candidates), axis=0)
-        scores = np.asarray(similarity(queries, candidates)).reshape(-1)
-        if scores.shape[0] != len(candidates):
-            raise ValueError(f"n_way_one_shot_accuracy: `similarity` returned {scores.shape[0]} scores "
-                             f"for {len(candidates)} candidates")
-        correct += int(np.argmax(scores) == answer)
-        total += 1
-    if not total:
+    trials = list(trials)
+    if not trials:
         raise ValueError("n_way_one_shot_accuracy: `trials` is empty")
-    return correct / total
+    sizes = [len(candidates) for _, candidates, _ in trials]
+    queries = np.concatenate([np.repeat(np.asarray(q)[None], n, axis=0) for (q, _, _), n in zip(trials, sizes)])
+    candidates = np.concatenate([np.asarray(c) for _, c, _ in trials])
+    scores = np.asarray(similarity(queries, candidates)).reshape(-1)
+    if scores.shape[0] != len(candidates):
+        raise ValueError(f"n_way_one_shot_accuracy: `similarity` returned {scores.shape[0]} scores "
+                         f"for {len(candidates)} (query, candidate) pairs")
+    starts = np.cumsum([0, *sizes[:-1]])
+    correct = sum(int(np.argmax(scores[start:start + n]) == answer)
+                  for start, n, (_, _, answer) in zip(starts, sizes, trials))
+    return correct / len(trials)

@@ -96,7 +96,7 @@ def test_pets_loader_pairs_images_with_trimaps(monkeypatch, tmp_path):
     folders = {"pets_images": images, "pets_annotations": tmp_path / "annotations"}
     monkeypatch.setenv("COURSE_OFFLINE", "0")
     monkeypatch.setattr(keras.utils, "get_file", lambda fname, origin, extract: str(folders[fname]))
-    x_train, y_train, x_test, y_test = data._pets(size=16, n_test=1, seed=0)
+    x_train, y_train, x_test, y_test = data._segmentation._pets(size=16, n_test=1, seed=0)
     assert len(x_train) + len(x_test) == 2                             # the image without a trimap is skipped
     assert x_train.shape[1:] == (16, 16, 3) and y_train.shape[1:] == (16, 16, 1)
     masks = np.concatenate([y_train, y_test])

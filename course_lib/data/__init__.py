@@ -1,0 +1,28 @@
+"""Data sets for the chapters, with a clearly labelled offline fallback.
+
+Real data sets are downloaded (in Colab, or wherever the network is open).
+``COURSE_OFFLINE=1``, or a download that fails, switches to data that ships
+with a package or that the course generates, so every notebook still runs end
+to end; the returned :class:`Dataset` says which one you got in ``source``,
+and ``describe()`` prints it in capitals when it is the fallback. Downloads
+time out instead of hanging.
+
+Images are float32 in [0, 1], channels last; labels are int32 class indices.
+
+============================  ===========================  ===============================
+loader                        online                       offline fallback
+============================  ===========================  ===============================
+:func:`digits`                MNIST                        scikit-learn's 1,797 digits
+:func:`segmentation`          Oxford-IIIT Pet              :func:`shapes` (generated)
+:func:`one_shot`              Omniglot                     :func:`font_glyphs` (rendered)
+============================  ===========================  ===============================
+"""
+from ._common import DOWNLOAD_TIMEOUT_S, DataUnavailableError, Dataset
+from ._digits import digits
+from ._glyphs import (ALPHABETS, BACKGROUND_ALPHABETS, EVALUATION_ALPHABETS, FONT_DRAWERS, GlyphSet, font_glyphs,
+                      omniglot, one_shot, one_shot_trials, pairs)
+from ._segmentation import SHAPE_KINDS, segmentation, shapes
+
+__all__ = ["Dataset", "DataUnavailableError", "DOWNLOAD_TIMEOUT_S", "digits", "shapes", "segmentation",
+           "SHAPE_KINDS", "GlyphSet", "font_glyphs", "omniglot", "one_shot", "one_shot_trials", "pairs",
+           "ALPHABETS", "BACKGROUND_ALPHABETS", "EVALUATION_ALPHABETS", "FONT_DRAWERS"]

@@ -1,0 +1,83 @@
+"""What every loader shares: the Dataset record, download time-outs, the online/offline switch."""
+from __future__ import annotations
+
+import socket
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import runtime
+
+DOWNLOAD_TIMEOUT_S = 20
+
+
+class DataUnavailableError(RuntimeError):
+    """A real data set could not be loaded (offline, or the download failed)."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Train and test arrays plus where they came from."""
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    name: str
+    source: str
+    offline_fallback: bool
+    class_names: tuple[str, ...]
+
+    def describe(self) -> str:
+        banner = "OFFLINE FALLBACK DATA" if self.offline_fallback else "real data set"
+        return (f"{banner}: {self.source}\n"
+                f"train {self.x_train.shape}, test {self.x_test.shape}, {len(self.class_names)} classes")
+
+
+@contextmanager
+def _socket_timeout(seconds):
+    previous = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(seconds)
+    try:
+        yield
+    finally:
+        socket.setdefaulttimeout(previous)
+
+
+def refuse_if_offline(name):
+    """Raise DataUnavailableError when COURSE_OFFLINE=1 forbids downloading ``name``."""
+    if runtime.is_offline():
+        raise DataUnavailableError(f"{name}: COURSE_OFFLINE=1 forbids downloads")
+
+
+def download(name, fetch):
+    """Run ``fetch()`` (a download) with a socket time-out; any failure becomes DataUnavailableError."""
+    refuse_if_offline(name)
+    try:
+        with _socket_timeout(DOWNLOAD_TIMEOUT_S):
+            return fetch()
+    except Exception as error:                                 # network errors come in many types
+        raise DataUnavailableError(f"{name} download failed ({type(error).__name__}: {error})") from error
+
+
+def real_or_fallback(source, real, load_real, load_fallback):
+    """The loaders' switch: ``source`` is ``real`` (must succeed), "auto" (``real``
+    unless COURSE_OFFLINE=1 or it fails, then the fallback), or the fallback's name."""
+    if source in ("auto", real) and not (source == "auto" and runtime.is_offline()):
+        try:
+            return load_real()
+        except DataUnavailableError as error:
+            if source == real:
+                raise
+            print(f"{error}; using the offline fallback")
+    return load_fallback()
+
+
+def pad_to(images, size):
+    """Centre square images on a black canvas of side ``size``."""
+    pad = size - images.shape[1]
+    if pad < 0:
+        raise ValueError(f"images of side {images.shape[1]} do not fit in {size}")
+    before = pad // 2
+    return np.pad(images, ((0, 0), (before, pad - before), (before, pad - before)))

@@ -1,0 +1,270 @@
+"""One-shot learning data: glyphs rendered from matplotlib's fonts (offline), Omniglot (online).
+
+Both come as a :class:`GlyphSet`: characters are classes, alphabets are
+splits (the train split holds the *background* alphabets, the test split the
+*evaluation* alphabets, never seen in training), and every image records its
+*drawer*: the person who drew it (Omniglot) or the font that rendered it.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .._validate import check_choice, check_int
+from ._common import Dataset, download, real_or_fallback
+
+# The 12 drawers of the offline set: DejaVu Sans, Serif and Sans Mono in four styles each.
+# They ship with matplotlib and, unlike its STIX and Computer Modern fonts, cover all five scripts.
+FONT_DRAWERS = tuple(f"DejaVu{family}{style}.ttf" for family, styles in (
+    ("Sans", ("", "-Bold", "-Oblique", "-BoldOblique")),
+    ("Serif", ("", "-Bold", "-Italic", "-BoldItalic")),
+    ("SansMono", ("", "-Bold", "-Oblique", "-BoldOblique"))) for style in styles)
+
+
+def _chars(*ranges, skip=()):
+    return tuple(chr(c) for lo, hi in ranges for c in range(lo, hi + 1) if c not in skip)
+
+
+ALPHABETS = {
+    "Latin": _chars((0x41, 0x5A), (0x61, 0x7A)),
+    "Cyrillic": _chars((0x410, 0x44F)),
+    "Greek": _chars((0x391, 0x3A9), (0x3B1, 0x3C9), skip=(0x3A2, 0x3C2)),   # no reserved code, no final sigma
+    "Armenian": _chars((0x561, 0x586)),
+    "Georgian": _chars((0x10D0, 0x10F0)),
+}
+BACKGROUND_ALPHABETS = ("Latin", "Cyrillic", "Greek")
+EVALUATION_ALPHABETS = ("Armenian", "Georgian")
+# Two characters whose plain renders differ in less than this fraction of their ink
+# count as one glyph (Latin A and Cyrillic А: 0.006; Greek Γ and Cyrillic Г: 0.077;
+# while Greek Θ and Latin O differ by 0.155, Latin l and I by 0.27).
+HOMOGLYPH_TOLERANCE = 0.1
+
+
+@dataclass(frozen=True)
+class GlyphSet(Dataset):
+    """A one-shot data set: ``drawers_*`` give each image's drawer, ``alphabet_of``
+    each class's alphabet; train and test hold disjoint alphabets."""
+
+    drawers_train: np.ndarray
+    drawers_test: np.ndarray
+    alphabet_of: tuple[str, ...]
+
+
+def _font_path(font):
+    import matplotlib
+
+    return os.path.join(matplotlib.get_data_path(), "fonts", "ttf", font)
+
+
+@functools.lru_cache(maxsize=None)
+def _face(font):
+    from matplotlib.ft2font import FT2Font
+
+    face = FT2Font(_font_path(font))
+    face.set_size(48, 72)
+    return face
+
+
+def _ink_distance(a, b):
+    """Fraction of the ink of two renders that differs: 0 for identical glyphs."""
+    return float(np.abs(a - b).sum() / np.maximum(a, b).sum())
+
+
+def _render(char, font, size, angle=0.0, scale=1.0, shift=(0.5, 0.5)):
+    """One character, anti-aliased, cropped to its ink, fitted into a ``size`` square
+    with a 4-pixel margin (like MNIST), optionally rotated, shrunk, and placed off
+    centre (``shift``: where in the free space, 0 to 1 down and across; 0.5 centres)."""
+    from PIL import Image
+
+    face = _face(font)
+    face.set_text(char, 0.0)
+    face.draw_glyphs_to_bitmap(antialiased=True)
+    ink = np.asarray(face.get_image())
+    rows, cols = np.nonzero(ink > 25)
+    ink = ink[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+    side = max(ink.shape)
+    square = np.zeros((side, side), np.uint8)
+    top, left = (side - ink.shape[0]) // 2, (side - ink.shape[1]) // 2
+    square[top:top + ink.shape[0], left:left + ink.shape[1]] = ink
+    picture = Image.fromarray(square).rotate(angle, resample=Image.BILINEAR, expand=True)
+    inner = max(1, round((size - 8) * scale))
+    picture = np.asarray(picture.resize((inner, inner), Image.BILINEAR), "float32") / 255.0
+    out = np.zeros((size, size), "float32")
+    top, left = (round((size - inner) * f) for f in shift)
+    out[top:top + inner, left:left + inner] = picture
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _distinct_characters(size):
+    """(alphabet, character) pairs in ALPHABETS order, dropping every character whose
+    plain renders in all drawers match an earlier one's (homoglyphs are not new classes)."""
+    kept, renders = [], []
+    for alphabet, chars in ALPHABETS.items():
+        for char in chars:
+            stack = np.stack([_render(char, font, size) for font in FONT_DRAWERS])
+            if any(_ink_distance(stack, other) < HOMOGLYPH_TOLERANCE for other in renders):
+                continue
+            kept.append((alphabet, char))
+            renders.append(stack)
+    return tuple(kept)
+
+
+@functools.lru_cache(maxsize=4)
+def _font_glyphs(size, seed):
+    """All glyph images: each drawer renders each character once, rotated (+-12 degrees),
+    scaled (80-100%) and moved off centre, as a hand would vary it."""
+    rng = np.random.default_rng(seed)
+    characters = _distinct_characters(size)
+    images, labels, drawers = [], [], []
+    for label, (_, char) in enumerate(characters):
+        for drawer, font in enumerate(FONT_DRAWERS):
+            images.append(_render(char, font, size, rng.uniform(-12, 12), rng.uniform(0.8, 1.0), rng.uniform(0.25, 0.75, 2)))
+            labels.append(label)
+            drawers.append(drawer)
+    return np.stack(images)[..., None], np.array(labels, "int32"), np.array(drawers, "int32"), characters
+
+
+def _split(images, labels, drawers, alphabet_of, background):
+    """Train = images of background alphabets, test = the rest."""
+    in_background = np.array([alphabet_of[label] in background for label in labels])
+    return (images[in_background], labels[in_background], images[~in_background], labels[~in_background],
+            drawers[in_background], drawers[~in_background])
+
+
+def font_glyphs(size: int = 28, seed: int = 0) -> GlyphSet:
+    """The offline one-shot set the course generates: characters of five scripts
+    rendered by 12 font 'drawers' (DejaVu Sans, Serif and Sans Mono in regular,
+    bold, italic and bold italic, shipped with matplotlib), each rendering
+    jittered by a random rotation and scale. Latin, Cyrillic and Greek are the
+    background (train) alphabets; Armenian and Georgian, scripts the network
+    never sees in training, are the evaluation (test) alphabets."""
+    size = check_int("font_glyphs", "size", size, 16)
+    images, labels, drawers, characters = _font_glyphs(size, seed)
+    alphabet_of = tuple(alphabet for alphabet, _ in characters)
+    x_train, y_train, x_test, y_test, d_train, d_test = _split(images, labels, drawers, alphabet_of,
+                                                               BACKGROUND_ALPHABETS)
+    return GlyphSet(x_train, y_train, x_test, y_test, name="font glyphs",
+                    source=f"generated by course_lib.data.font_glyphs (seed {seed}): {len(characters)} characters "
+                           f"x {len(FONT_DRAWERS)} fonts; Omniglot replaces them when online",
+                    offline_fallback=True, class_names=tuple(char for _, char in characters),
+                    drawers_train=d_train, drawers_test=d_test, alphabet_of=alphabet_of)
+
+
+OMNIGLOT_URL = "https://raw.githubusercontent.com/brendenlake/omniglot/master/python/"
+
+
+def _character_folders(root):
+    """Folders holding the PNGs: ``.../<alphabet>/<character>/<id>_<drawer>.png``, at any depth
+    (the archive's top folder may or may not be kept when it is extracted)."""
+    return sorted({png.parent for png in Path(root).rglob("*.png")})
+
+
+def _read_omniglot(characters, size):
+    """Load every character folder; strokes become bright on black, like the other sets."""
+    from PIL import Image
+
+    images, labels, drawers, alphabet_of, names = [], [], [], [], []
+    for label, character in enumerate(characters):
+        names.append(f"{character.parent.name}/{character.name}")
+        alphabet_of.append(character.parent.name)
+        for png in sorted(character.glob("*.png")):
+            picture = Image.open(png).convert("L").resize((size, size), Image.BILINEAR)
+            images.append(1.0 - np.asarray(picture, "float32") / 255.0)
+            labels.append(label)
+            drawers.append(int(png.stem.rsplit("_", 1)[1]) - 1)
+    return (np.stack(images)[..., None], np.array(labels, "int32"), np.array(drawers, "int32"),
+            tuple(alphabet_of), tuple(names))
+
+
+def _omniglot_folders():
+    import keras
+
+    def fetch():
+        return [keras.utils.get_file(f"omniglot_{part}", OMNIGLOT_URL + f"images_{part}.zip", extract=True)
+                for part in ("background", "evaluation")]
+
+    return download("Omniglot", fetch)
+
+
+def omniglot(size: int = 28) -> GlyphSet:
+    """Omniglot (Lake et al. 2015): 1,623 handwritten characters from 50 alphabets,
+    each drawn once by 20 people; the 30 background alphabets train, the 20
+    evaluation alphabets test. Downloaded once (raises DataUnavailableError offline)."""
+    size = check_int("omniglot", "size", size, 16)
+    background, evaluation = (_character_folders(root) for root in _omniglot_folders())
+    images, labels, drawers, alphabet_of, names = _read_omniglot(background + evaluation, size)
+    background_alphabets = {character.parent.name for character in background}
+    x_train, y_train, x_test, y_test, d_train, d_test = _split(images, labels, drawers, alphabet_of,
+                                                               background_alphabets)
+    return GlyphSet(x_train, y_train, x_test, y_test, name="Omniglot",
+                    source="Omniglot (Lake et al. 2015): 30 background / 20 evaluation alphabets, 20 drawers",
+                    offline_fallback=False, class_names=names, drawers_train=d_train, drawers_test=d_test,
+                    alphabet_of=alphabet_of)
+
+
+def one_shot(source: str = "auto", size: int = 28, seed: int = 0) -> GlyphSet:
+    """One-shot data for the Siamese chapter: "omniglot" (raises offline), "fonts"
+    (:func:`font_glyphs`, offline), or "auto" (Omniglot unless COURSE_OFFLINE=1 or
+    the download fails)."""
+    check_choice("one_shot", "source", source, ("auto", "omniglot", "fonts"))
+    return real_or_fallback(source, "omniglot", lambda: omniglot(size), lambda: font_glyphs(size, seed))
+
+
+def one_shot_trials(dataset: GlyphSet, n_way: int = 20, n_trials: int = 200, split: str = "test", seed: int = 0):
+    """N-way one-shot trials as Koch et al. (2015) ran them: pick an alphabet, N of its
+    characters and two drawers; the query is one character by the first drawer, the
+    N candidates are all N characters by the second. Returns a list of
+    ``(query, candidates, answer)``, ``answer`` being the index of the query's class
+    among the candidates (for :func:`course_lib.models.siamese.n_way_one_shot_accuracy`)."""
+    func = "one_shot_trials"
+    check_choice(func, "split", split, ("train", "test"))
+    n_way, n_trials = check_int(func, "n_way", n_way, 2), check_int(func, "n_trials", n_trials, 1)
+    x, y, drawers = ((dataset.x_train, dataset.y_train, dataset.drawers_train) if split == "train"
+                     else (dataset.x_test, dataset.y_test, dataset.drawers_test))
+    index = {(int(label), int(drawer)): i for i, (label, drawer) in enumerate(zip(y, drawers))}
+    by_alphabet = {}
+    for label in np.unique(y):
+        by_alphabet.setdefault(dataset.alphabet_of[label], []).append(int(label))
+    alphabets = sorted(a for a, labels in by_alphabet.items() if len(labels) >= n_way)
+    if not alphabets:
+        largest = max(len(labels) for labels in by_alphabet.values())
+        raise ValueError(f"{func}: `n_way` must be at most {largest} (the largest {split} alphabet), got {n_way}")
+    all_drawers = np.unique(drawers)
+    rng = np.random.default_rng(seed)
+    trials = []
+    while len(trials) < n_trials:
+        labels = rng.choice(by_alphabet[alphabets[rng.integers(len(alphabets))]], n_way, replace=False)
+        first, second = rng.choice(all_drawers, 2, replace=False)
+        answer = int(rng.integers(n_way))
+        keys = [(int(label), int(second)) for label in labels]
+        if (int(labels[answer]), int(first)) not in index or any(k not in index for k in keys):
+            continue                                                   # a drawer skipped a character
+        trials.append((x[index[int(labels[answer]), int(first)]], x[[index[k] for k in keys]], answer))
+    return trials
+
+
+def pairs(x, y, n_pairs: int, seed: int = 0):
+    """Balanced training pairs for a Siamese network: half same-class, half not.
+    Returns ``(left, right, same)`` with ``same`` 1.0 for a same-class pair."""
+    n_pairs = check_int("pairs", "n_pairs", n_pairs, 2)
+    rng = np.random.default_rng(seed)
+    members = {int(label): np.flatnonzero(y == label) for label in np.unique(y)}
+    labels = np.array(sorted(members))
+    repeated = [label for label in labels if len(members[label]) >= 2]
+    if not repeated or len(labels) < 2:
+        raise ValueError("pairs: needs two classes and a class with at least two images")
+    left, right = np.empty(n_pairs, int), np.empty(n_pairs, int)
+    same = np.arange(n_pairs) % 2 == 0
+    for i in range(n_pairs):
+        if same[i]:
+            label = rng.choice(repeated)
+            left[i], right[i] = rng.choice(members[label], 2, replace=False)
+        else:
+            a, b = rng.choice(labels, 2, replace=False)
+            left[i], right[i] = rng.choice(members[a]), rng.choice(members[b])
+    return x[left], x[right], same.astype("float32")
