@@ -90,6 +90,15 @@ def _no_macs(layer, in_shapes, out_shapes):
     return 0
 
 
+def _time_distributed_macs(layer, in_shapes, out_shapes):
+    # The wrapped layer (or model) runs once per step of the second axis.
+    steps = int(in_shapes[0][0])
+    inner = layer.layer
+    if isinstance(inner, keras.Model):
+        return steps * profile(inner).total_macs
+    return steps * _counter_for(inner)(inner, [s[1:] for s in in_shapes], [s[1:] for s in out_shapes])
+
+
 _BUILTIN_COUNTERS: list[tuple[type, MacCounter]] = [
     # Order matters only between unrelated classes; keep the specific first.
     (keras.layers.SeparableConv1D, _separable_macs),
@@ -103,6 +112,7 @@ _BUILTIN_COUNTERS: list[tuple[type, MacCounter]] = [
     (keras.layers.Conv2D, _conv_macs),
     (keras.layers.Conv3D, _conv_macs),
     (keras.layers.Dense, _dense_macs),
+    (keras.layers.TimeDistributed, _time_distributed_macs),
     # Weighted but element-wise or look-ups: no MACs by the papers' convention
     # (batch norm folds into the preceding convolution at inference).
     (keras.layers.BatchNormalization, _no_macs),

@@ -62,7 +62,9 @@ def test_colab_style_install_keeps_the_preinstalled_stack(tmp_path):
     out = _run(python, "-c", (
         "import course_lib, course_lib.models as M, course_lib.exercises as E, course_lib.quiz;"
         "print(course_lib.__file__); print(M.build('lenet5').count_params());"
-        "print(E.check('alexnet-conv1-params', 34944).correct)"), cwd=tmp_path)
-    location, params, correct = out.split()
+        "print(E.check('alexnet-conv1-params', 34944).correct);"
+        "print(M.course_pretrained('glyph_cnn').count_params())"), cwd=tmp_path)
+    location, params, correct, pretrained = out.split()
     assert str(own_site) in location and not location.startswith(str(ROOT))
     assert params == "60840" and correct == "True"
+    assert pretrained == "173090", "the pretrained weights (package data) must ship with the package"

@@ -15,14 +15,17 @@ loader                        online                       offline fallback
 :func:`digits`                MNIST                        scikit-learn's 1,797 digits
 :func:`segmentation`          Oxford-IIIT Pet              :func:`shapes` (generated)
 :func:`one_shot`              Omniglot                     :func:`font_glyphs` (rendered)
+:func:`video`                 UCF101                       :func:`moving_digits` (generated)
 ============================  ===========================  ===============================
 """
-from ._common import DOWNLOAD_TIMEOUT_S, DataUnavailableError, Dataset
+from ._common import DOWNLOAD_TIMEOUT_S, DataUnavailableError, Dataset, per_class_split
 from ._digits import digits
 from ._glyphs import (ALPHABETS, BACKGROUND_ALPHABETS, EVALUATION_ALPHABETS, FONT_DRAWERS, GlyphSet, font_glyphs,
                       omniglot, one_shot, one_shot_trials, pairs)
 from ._segmentation import SHAPE_KINDS, segmentation, shapes
+from ._video import MOTIONS, moving_digits, video
 
-__all__ = ["Dataset", "DataUnavailableError", "DOWNLOAD_TIMEOUT_S", "digits", "shapes", "segmentation",
+__all__ = ["Dataset", "DataUnavailableError", "DOWNLOAD_TIMEOUT_S", "per_class_split", "digits", "shapes", "segmentation",
            "SHAPE_KINDS", "GlyphSet", "font_glyphs", "omniglot", "one_shot", "one_shot_trials", "pairs",
-           "ALPHABETS", "BACKGROUND_ALPHABETS", "EVALUATION_ALPHABETS", "FONT_DRAWERS"]
+           "ALPHABETS", "BACKGROUND_ALPHABETS", "EVALUATION_ALPHABETS", "FONT_DRAWERS", "video", "moving_digits",
+           "MOTIONS"]

@@ -81,3 +81,18 @@ def pad_to(images, size):
         raise ValueError(f"images of side {images.shape[1]} do not fit in {size}")
     before = pad // 2
     return np.pad(images, ((0, 0), (before, pad - before), (before, pad - before)))
+
+
+def per_class_split(x, y, per_class: int, seed: int = 0):
+    """A small labelled budget: ``per_class`` randomly chosen examples of every class,
+    and everything else. Returns ``(x_chosen, y_chosen, x_rest, y_rest)``."""
+    y = np.asarray(y)
+    smallest = int(np.bincount(y)[np.unique(y)].min())
+    if not isinstance(per_class, int) or not 1 <= per_class <= smallest:
+        raise ValueError(f"per_class_split: `per_class` must be an int from 1 to {smallest} "
+                         f"(the smallest class), got {per_class!r}")
+    rng = np.random.default_rng(seed)
+    chosen = np.zeros(len(y), bool)
+    for label in np.unique(y):
+        chosen[rng.choice(np.flatnonzero(y == label), per_class, replace=False)] = True
+    return x[chosen], y[chosen], x[~chosen], y[~chosen]

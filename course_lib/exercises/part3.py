@@ -13,6 +13,9 @@ from .catalog import _layer, _profile, _profile_rows
 AUTOENCODER = "12_convolutional_autoencoder"
 UNET = "13_unet"
 SIAMESE = "14_siamese_one_shot"
+TRANSFER = "15_transfer_learning"
+C3D = "16_c3d_video"
+MODERN = "17_modern_cnns"
 
 
 # the original U-Net and a small 'same'-padded one (16 or 64 filters at the top)
@@ -154,5 +157,143 @@ _SIAMESE = [
 ]
 
 
-for _ex in (*_AUTOENCODER, *_UNET, *_SIAMESE):
+GLYPH_CNN = (("input_shape", (32, 32, 1)), ("num_classes", 130))
+
+
+def _transfer_trainable(scenario, num_classes=10):
+    """Trainable parameters of a frozen transfer model on a fresh glyph_cnn (weights do not matter)."""
+    from ..models import build
+    from ..models.transfer import transfer_model
+
+    model = transfer_model(build("glyph_cnn", **dict(GLYPH_CNN)), num_classes, scenario)
+    return sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+
+
+def _vgg16_conv_base_params():
+    rows = _profile("vgg16").rows
+    return sum(r.params for r in rows[:[r.name for r in rows].index("block5_pool") + 1])
+
+
+_TRANSFER = [
+    Exercise("transfer-replace-last", TRANSFER,
+             "Scenario 1 on the course's glyph_cnn: everything up to its 128-unit fc1 is frozen and a new softmax "
+             "layer for the 10 digits is trained. How many trainable parameters?",
+             expected=lambda: _transfer_trainable("replace_last"), unit="parameters",
+             mistakes=(("the new layer has a bias per class too", lambda: 128 * 10),)),
+    Exercise("transfer-replace-head", TRANSFER,
+             "Scenario 2: the 128 encoder features feed a new 128-unit fc1 and a new 10-way softmax; the encoder is "
+             "frozen. How many trainable parameters?", expected=lambda: _transfer_trainable("replace_head"),
+             unit="parameters"),
+    Exercise("transfer-glyph-cnn-params", TRANSFER,
+             "How many parameters has the pretrained glyph_cnn (130 classes), batch-norm statistics included?",
+             expected=lambda: _profile("glyph_cnn", GLYPH_CNN).total_params, unit="parameters"),
+    Exercise("transfer-alexnet-new-fc8", TRANSFER,
+             "AlexNet pretrained on ImageNet ends with a 1,000-way fc8 on 4,096 fc7 units. Replacing it for a "
+             "5-class data set: how many parameters has the new fc8?",
+             expected=lambda: A.dense_params(_layer("alexnet", "fc7", "output_shape")()[-1], 5), unit="parameters"),
+    Exercise("transfer-alexnet-code", TRANSFER,
+             "Scenario 3 with AlexNet: remove the last layer and use the activations before it as features. "
+             "How many numbers describe each image?",
+             expected=lambda: _layer("alexnet", "fc7", "output_shape")()[-1], unit="features"),
+    Exercise("transfer-vgg16-frozen", TRANSFER,
+             "VGG-16's convolutional base (everything up to block5_pool) is frozen. How many parameters does it hold?",
+             expected=_vgg16_conv_base_params, unit="parameters"),
+]
+
+
+def _c3d(layer, field):
+    return lambda: getattr(_profile_rows("c3d")[layer], field)
+
+
+_C3D = [
+    Exercise("c3d-conv1a-params", C3D,
+             "C3D's conv1a: 64 filters of 3x3x3 over a 3-channel clip. How many parameters, biases included?",
+             expected=_c3d("conv1a", "params"), unit="parameters",
+             mistakes=(("that is the notes' count without biases; add one per filter", lambda: 3 * 27 * 64),
+                       ("a 3-D kernel has 3x3x3 = 27 taps per input channel", lambda: 3 * 9 * 64 + 64))),
+    Exercise("c3d-pool2-shape", C3D,
+             "conv2a outputs 16x56x56x128 (frames, height, width, channels). pool2 is 2x2x2 with stride 2. "
+             "Its output shape?", expected=_c3d("pool2", "output_shape"), kind="shape",
+             mistakes=(("pool2 halves time too (only pool1 keeps all frames)", lambda: (16, 28, 28, 128)),)),
+    Exercise("c3d-pool1-frames", C3D,
+             "pool1 is 1x2x2. How many frames does its output still have for a 16-frame clip?",
+             expected=lambda: _profile_rows("c3d")["pool1"].output_shape[0], unit="frames"),
+    Exercise("c3d-fc6-inputs", C3D,
+             "pool5 outputs 1x4x4x512. How many numbers enter fc6?",
+             expected=lambda: _profile_rows("c3d")["flatten"].output_shape[-1], unit="features"),
+    Exercise("c3d-conv1a-memory", C3D,
+             "How many activations does conv1a produce for one 16x112x112 clip (the notes' 'memory' column)?",
+             expected=lambda: int(np.prod(_profile_rows("c3d")["conv1a"].output_shape)), unit="activations"),
+    Exercise("c3d-conv2a-macs", C3D,
+             "conv2a: 128 filters of 3x3x3 over 64 channels, output 16x56x56x128. How many MACs?",
+             expected=_c3d("conv2a", "macs"), unit="MACs",
+             mistakes=(("that counts FLOPs (2 per MAC)", lambda: 2 * _profile_rows("c3d")["conv2a"].macs),)),
+    Exercise("c3d-total-params", C3D, "How many parameters has C3D for UCF101's 101 classes?",
+             expected=lambda: _profile("c3d").total_params, unit="parameters"),
+]
+
+
+def _block_params(block, input_shape, *args, weights_only=False, **kwargs):
+    """Parameters of one block from course_lib.models.modern on an input of ``input_shape``
+    (``weights_only``: convolution and dense weights, without batch norm and biases)."""
+    import keras
+
+    from ..models import modern
+
+    x = keras.Input(input_shape)
+    model = keras.Model(x, getattr(modern, block)(x, *args, **kwargs))
+    if not weights_only:
+        return model.count_params()
+    return sum(int(np.prod(l.kernel.shape)) for l in model.layers if hasattr(l, "kernel"))
+
+
+def _resnet_bottleneck_weights():
+    import keras
+
+    from ..models.resnet import bottleneck_block
+
+    x = keras.Input((56, 56, 256))
+    model = keras.Model(x, bottleneck_block(x, 64))
+    return sum(int(np.prod(l.kernel.shape)) for l in model.layers if hasattr(l, "kernel"))
+
+
+_MODERN = [
+    Exercise("modern-se-params", MODERN,
+             "A squeeze-and-excitation block on 256 channels with reduction ratio 16 (two dense layers with biases). "
+             "How many parameters?", expected=lambda: _block_params("se_block", (14, 14, 256), 16), unit="parameters",
+             mistakes=(("both dense layers have biases: 16 and 256", lambda: 2 * 256 * 16),)),
+    Exercise("modern-resnext-weights", MODERN,
+             "A ResNeXt block on a 256-channel input: 1x1 to 128, 3x3 in 32 groups of 4 channels, 1x1 to 256. "
+             "How many convolution weights (no biases, no batch norm)?",
+             expected=lambda: _block_params("resnext_block", (56, 56, 256), 128, weights_only=True), unit="weights",
+             mistakes=(("a grouped 3x3 connects each output only to its group's 4 input channels",
+                        lambda: 256 * 128 + 9 * 128 * 128 + 128 * 256),)),
+    Exercise("modern-resnet-bottleneck-weights", MODERN,
+             "And ResNet's bottleneck on the same input: 1x1 to 64, 3x3 (64 to 64), 1x1 to 256. Convolution weights?",
+             expected=_resnet_bottleneck_weights, unit="weights"),
+    Exercise("modern-dense-channels", MODERN,
+             "A dense block of 6 layers with growth rate 32 on a 64-channel input: how many channels leave it?",
+             expected=lambda: _block_output_channels("dense_block", (8, 8, 64), 6, 32), unit="channels",
+             mistakes=(("every layer adds 32 maps to all the earlier ones; nothing is replaced", lambda: 32),)),
+    Exercise("modern-convnext-params", MODERN,
+             "A ConvNeXt block at 96 channels: depthwise 7x7 (with biases), LayerNorm, Dense 96->384 and 384->96 "
+             "(with biases), layer scale. How many parameters?",
+             expected=lambda: _block_params("convnext_block", (56, 56, 96)), unit="parameters"),
+    Exercise("modern-se-resnet-extra", MODERN,
+             "How many parameters does SE-ResNet-50 add to ResNet-50 (both with 1,000 classes)?",
+             expected=lambda: _profile("se_resnet50").total_params - _profile("resnet50").total_params,
+             unit="parameters"),
+]
+
+
+def _block_output_channels(block, input_shape, *args):
+    import keras
+
+    from ..models import modern
+
+    x = keras.Input(input_shape)
+    return int(getattr(modern, block)(x, *args).shape[-1])
+
+
+for _ex in (*_AUTOENCODER, *_UNET, *_SIAMESE, *_TRANSFER, *_C3D, *_MODERN):
     register_exercise(_ex)

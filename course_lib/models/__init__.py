@@ -15,7 +15,8 @@ module             models and blocks
                    inverted_residual_block
 ``inception``      googlenet, inception_v3; inception_module, naive_inception_module,
                    auxiliary_classifier, factorized_7x7
-``c3d``            c3d; conv3d_block
+``c3d``            c3d, mini_c3d, frame_cnn (its 2-D frame-by-frame baseline);
+                   conv3d_block
 ``unet``           unet; conv2d_block
 ``siamese``        siamese; koch_encoder, small_encoder, contrastive_loss,
                    n_way_one_shot_accuracy
@@ -24,10 +25,14 @@ module             models and blocks
                    weights from keras.applications twins
 ``mini``           mini_alexnet, mini_vgg, mini_inception: 32x32 variants for
                    the chapters' CPU experiments
+``transfer``       glyph_cnn; course_pretrained (shipped weights, checksummed),
+                   transfer_model (scenarios 1-2), feature_extractor (scenario 3)
+``modern``         se_resnet50, resnext50; se_block, resnext_block, dense_block,
+                   transition, mbconv_block, convnext_block, IMAGENET_TOP1
 =================  ===========================================================
 """
 from ._registry import available, build, register
-from . import alexnet, autoencoder, c3d, inception, lenet, mini, mobilenet, resnet, siamese, unet, vgg  # noqa: F401  (registers)
+from . import alexnet, autoencoder, c3d, inception, lenet, mini, mobilenet, modern, resnet, siamese, transfer, unet, vgg  # noqa: F401  (registers)
 from .alexnet import zfnet
 from .autoencoder import conv_decoder, conv_encoder
 from .c3d import conv3d_block
@@ -39,6 +44,8 @@ from .mobilenet import depthwise_separable_block, inverted_residual_block
 from .resnet import bottleneck_block, conv_bn, residual_block
 from .vgg import vgg_block
 from .pretrained import KERAS_TWINS, WeightsUnavailableError, load_keras_applications_weights, pretrained
+from .transfer import course_pretrained, feature_extractor, transfer_model
+from .modern import convnext_block, dense_block, mbconv_block, resnext_block, se_block, transition
 
 __all__ = [
     "build", "available", "register",
@@ -48,4 +55,6 @@ __all__ = [
     "auxiliary_classifier", "factorized_7x7", "conv2d_block", "koch_encoder", "small_encoder",
     "contrastive_loss", "n_way_one_shot_accuracy",
     "load_keras_applications_weights", "pretrained", "KERAS_TWINS", "WeightsUnavailableError",
+    "course_pretrained", "feature_extractor", "transfer_model",
+    "se_block", "resnext_block", "dense_block", "transition", "mbconv_block", "convnext_block",
 ]

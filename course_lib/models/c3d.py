@@ -40,3 +40,41 @@ def c3d(input_shape=(16, 112, 112, 3), num_classes=101, dropout=0.5):
         pad = ((0, 0), (0, 1), (0, 1)) if block == 5 else None
         x = conv3d_block(x, filters, convs, pool, str(block), pad)
     return keras.Model(inputs, dense_classifier(x, num_classes, dropout), name="c3d")
+
+
+@register("mini_c3d")
+def mini_c3d(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
+    """A small C3D for short clips: 3x3x3 'same' convolutions with ReLU, pool1 1x2x2
+    (spatial only, like C3D's), later pools 2x2x2, global average pooling, softmax."""
+    func = "mini_c3d"
+    check_input_shape(func, input_shape, ndim=4, min_size=8)
+    check_classes(func, num_classes)
+    inputs = keras.Input(input_shape, name="clip")
+    x = inputs
+    for i, width in enumerate(filters, start=1):
+        x = layers.Conv3D(width, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+        if i < len(filters):
+            x = layers.MaxPooling3D((1, 2, 2) if i == 1 else (2, 2, 2), name=f"pool{i}")(x)
+    x = layers.GlobalAveragePooling3D(name="gap")(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name="mini_c3d")
+
+
+@register("frame_cnn")
+def frame_cnn(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
+    """The 2-D baseline for video: the same layers with 3x3 kernels applied to every
+    frame on its own (``TimeDistributed``), then the frame features averaged over
+    time. It sees each frame, but not their order, so it cannot see motion."""
+    func = "frame_cnn"
+    check_input_shape(func, input_shape, ndim=4, min_size=8)
+    check_classes(func, num_classes)
+    inputs = keras.Input(input_shape, name="clip")
+    frame = keras.Input(input_shape[1:], name="frame")
+    x = frame
+    for i, width in enumerate(filters, start=1):
+        x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+        if i < len(filters):
+            x = layers.MaxPooling2D(2, name=f"pool{i}")(x)
+    per_frame = keras.Model(frame, layers.GlobalAveragePooling2D(name="gap")(x), name="frame_encoder")
+    x = layers.TimeDistributed(per_frame, name="every_frame")(inputs)
+    x = layers.GlobalAveragePooling1D(name="average_over_time")(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name="frame_cnn")

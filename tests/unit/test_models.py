@@ -45,7 +45,8 @@ def test_exact_parameter_counts(name):
 
 def test_every_model_has_a_parameter_test_or_a_family_test():
     covered = (set(EXACT_PARAMS) | {"lenet5_modern", "zfnet", "plain18", "plain34", "unet"}
-               | set(CIFAR_PARAMS) | {"plain20", "plain56"} | {"mini_alexnet", "mini_vgg", "mini_inception"})
+               | set(CIFAR_PARAMS) | {"plain20", "plain56"} | {"mini_alexnet", "mini_vgg", "mini_inception"}
+               | {"glyph_cnn", "mini_c3d", "frame_cnn"} | {"se_resnet50", "resnext50"})   # test_modern.py
     assert set(available()) <= covered
 
 
@@ -314,6 +315,8 @@ SMALL = {
     "inception_v3": dict(input_shape=(75, 75, 3), num_classes=5),
     "unet": dict(input_shape=(32, 32, 3), n_filters=4, depth=2, num_classes=3, batch_norm=True),
     "siamese": dict(variant="small", input_shape=(28, 28, 1)),
+    "glyph_cnn": dict(num_classes=5), "mini_c3d": {}, "frame_cnn": {},
+    "se_resnet50": dict(input_shape=(32, 32, 3), num_classes=5), "resnext50": dict(input_shape=(32, 32, 3), num_classes=5),
     **{name: dict(input_shape=(32, 32, 3), num_classes=5)
        for name in ("vgg13", "vgg16", "vgg19", "resnet34", "resnet101", "resnet152", "plain18")},
     **{name: {} for name in ("resnet32", "resnet44", "resnet56", "resnet110", "plain56",
@@ -500,3 +503,25 @@ def test_n_way_one_shot_accuracy_with_pixel_baseline():
     assert M.n_way_one_shot_accuracy(lambda a, b: -negative_distance(a, b), trials) == 0.0
     with pytest.raises(ValueError, match="empty"):
         M.n_way_one_shot_accuracy(negative_distance, [])
+
+
+# --- Part III small models: counts from formulas ---------------------------------------------------------
+def test_glyph_cnn_mini_c3d_and_frame_cnn_counts():
+    conv_bn = lambda c_in, c_out: 9 * c_in * c_out + 4 * c_out           # no conv bias; BN gamma, beta, mean, var
+    glyph = conv_bn(1, 32) + conv_bn(32, 32) + conv_bn(32, 64) + conv_bn(64, 64) + conv_bn(64, 128)
+    assert build("glyph_cnn", num_classes=10).count_params() == glyph + (128 * 128 + 128) + (128 * 10 + 10)
+    conv = lambda taps, c_in, c_out: taps * c_in * c_out + c_out
+    head = 64 * 4 + 4
+    assert build("mini_c3d").count_params() == conv(27, 1, 16) + conv(27, 16, 32) + conv(27, 32, 64) + head
+    assert build("frame_cnn").count_params() == conv(9, 1, 16) + conv(9, 16, 32) + conv(9, 32, 64) + head
+
+
+def test_frame_cnn_ignores_the_order_of_frames_and_mini_c3d_does_not():
+    keras.utils.set_random_seed(0)
+    clip = np.random.default_rng(0).uniform(0, 1, (1, 8, 32, 32, 1)).astype("float32")
+    reverse = clip[:, ::-1]
+    frame, c3d = build("frame_cnn"), build("mini_c3d")
+    np.testing.assert_allclose(frame.predict(clip, verbose=0), frame.predict(reverse, verbose=0), atol=1e-6)
+    assert np.abs(c3d.predict(clip, verbose=0) - c3d.predict(reverse, verbose=0)).max() > 1e-6
+    with pytest.raises(ValueError, match="input_shape"):
+        build("mini_c3d", input_shape=(32, 32, 1))

@@ -214,3 +214,15 @@ def test_not_a_model():
         profile("vgg16")
     with pytest.raises(ValueError, match="Layer subclass"):
         course_lib.register_mac_counter(int, lambda *a: 0)
+
+
+def test_time_distributed_counts_its_inner_layer_or_model_once_per_step():
+    import keras
+
+    from course_lib import profile
+
+    dense = keras.Sequential([keras.Input((5, 10)), keras.layers.TimeDistributed(keras.layers.Dense(3))])
+    assert profile(dense).total_macs == 5 * 10 * 3
+    frame = keras.Sequential([keras.Input((6, 6, 1)), keras.layers.Conv2D(2, 3)], name="frame")
+    clip = keras.Sequential([keras.Input((4, 6, 6, 1)), keras.layers.TimeDistributed(frame)])
+    assert profile(clip).total_macs == 4 * (4 * 4 * 2 * 9)

@@ -1,0 +1,197 @@
+"""Five ideas of the CNNs after ResNet (seed 003's list), one block each, plus
+the two whole networks that keras.applications lacks (SE-ResNet-50, ResNeXt-50).
+
+* ``se_block``: squeeze-and-excitation, channel attention (Hu et al. 2018);
+* ``resnext_block``: a bottleneck with a grouped 3x3, "cardinality" (Xie et al. 2017);
+* ``dense_block`` / ``transition``: every layer sees all earlier maps (Huang et al. 2017);
+* ``mbconv_block``: inverted residual + squeeze-excitation + swish (Tan & Le 2019);
+* ``convnext_block``: depthwise 7x7, LayerNorm, 4x MLP with GELU (Liu et al. 2022).
+
+DenseNet-121, EfficientNet-B0 and ConvNeXt-T come from keras.applications
+(``weights=None`` downloads nothing); the chapter profiles them.
+"""
+from __future__ import annotations
+
+import keras
+from keras import layers, ops
+
+from .._validate import check_choice
+from ..profiler import register_mac_counter
+from ._checks import check_classes, check_input_shape
+from ._registry import register
+from .resnet import _BN, _shortcut, conv_bn
+
+
+def se_block(x, ratio=16, name="se"):
+    """Squeeze (global average per channel), excite (two dense layers, C -> C/ratio -> C,
+    ReLU then sigmoid), and rescale every channel by its weight in (0, 1)."""
+    channels = x.shape[-1]
+    s = layers.GlobalAveragePooling2D(keepdims=True, name=f"{name}_squeeze")(x)
+    s = layers.Dense(max(1, channels // ratio), activation="relu", name=f"{name}_reduce")(s)
+    s = layers.Dense(channels, activation="sigmoid", name=f"{name}_expand")(s)
+    return layers.Multiply(name=f"{name}_scale")([x, s])
+
+
+def resnext_block(x, width, cardinality=32, stride=1, name="block"):
+    """ResNeXt bottleneck (Xie et al. 2017, Fig. 3c): 1x1 to ``width`` channels, a 3x3
+    convolution in ``cardinality`` groups (each width/cardinality channels wide),
+    1x1 to 2 x width; the shortcut adds the input. 32 groups of 4 on a 256-channel
+    input: 70,144 weights, like ResNet's 64-wide bottleneck (69,632)."""
+    y = conv_bn(x, width, 1, name=f"{name}_1")
+    y = layers.Conv2D(width, 3, strides=stride, padding="same", groups=cardinality, use_bias=False,
+                      name=f"{name}_2_conv")(y)
+    y = layers.Activation("relu", name=f"{name}_2_relu")(layers.BatchNormalization(**_BN, name=f"{name}_2_bn")(y))
+    y = conv_bn(y, 2 * width, 1, activation=None, name=f"{name}_3")
+    y = layers.Add(name=f"{name}_add")([_shortcut(x, 2 * width, stride, "B", name), y])
+    return layers.Activation("relu", name=f"{name}_out")(y)
+
+
+def se_bottleneck_block(x, filters, stride=1, ratio=16, name="block"):
+    """ResNet's bottleneck with an SE block on the residual branch before the addition
+    (Hu et al. 2018, Fig. 3, right)."""
+    y = conv_bn(x, filters, 1, stride, name=f"{name}_1")
+    y = conv_bn(y, filters, 3, name=f"{name}_2")
+    y = conv_bn(y, 4 * filters, 1, activation=None, name=f"{name}_3")
+    y = se_block(y, ratio, name=f"{name}_se")
+    y = layers.Add(name=f"{name}_add")([_shortcut(x, 4 * filters, stride, "B", name), y])
+    return layers.Activation("relu", name=f"{name}_out")(y)
+
+
+def dense_block(x, n_layers, growth_rate=32, name="dense"):
+    """DenseNet-BC block: each layer is BN-ReLU-1x1 conv (4k) - BN-ReLU-3x3 conv (k) and
+    its k new maps are concatenated to everything before, so layer i sees C + i*k maps."""
+    for i in range(1, n_layers + 1):
+        y = layers.BatchNormalization(epsilon=1.001e-5, name=f"{name}_{i}_bn1")(x)
+        y = layers.Conv2D(4 * growth_rate, 1, use_bias=False, name=f"{name}_{i}_conv1")(layers.ReLU()(y))
+        y = layers.BatchNormalization(epsilon=1.001e-5, name=f"{name}_{i}_bn2")(y)
+        y = layers.Conv2D(growth_rate, 3, padding="same", use_bias=False, name=f"{name}_{i}_conv2")(layers.ReLU()(y))
+        x = layers.Concatenate(name=f"{name}_{i}_concat")([x, y])
+    return x
+
+
+def transition(x, compression=0.5, name="transition"):
+    """Between dense blocks: BN-ReLU, a 1x1 convolution keeping ``compression`` of the
+    channels, and 2x2 average pooling."""
+    y = layers.ReLU(name=f"{name}_relu")(layers.BatchNormalization(epsilon=1.001e-5, name=f"{name}_bn")(x))
+    y = layers.Conv2D(int(x.shape[-1] * compression), 1, use_bias=False, name=f"{name}_conv")(y)
+    return layers.AveragePooling2D(2, name=f"{name}_pool")(y)
+
+
+def mbconv_block(x, filters, expand_ratio=6, kernel=3, stride=1, se_ratio=0.25, name="mbconv"):
+    """EfficientNet's MBConv: 1x1 expansion (skipped when expand_ratio is 1), depthwise
+    kxk, squeeze-excitation sized on the *input* channels, linear 1x1 projection, all
+    with swish; a residual when shapes match (drop-connect is left out)."""
+    channels = x.shape[-1]
+    y = x
+    if expand_ratio != 1:
+        y = layers.Conv2D(channels * expand_ratio, 1, use_bias=False, name=f"{name}_expand_conv")(y)
+        y = layers.Activation("swish", name=f"{name}_expand_swish")(layers.BatchNormalization(name=f"{name}_expand_bn")(y))
+    y = layers.DepthwiseConv2D(kernel, strides=stride, padding="same", use_bias=False, name=f"{name}_dwconv")(y)
+    y = layers.Activation("swish", name=f"{name}_swish")(layers.BatchNormalization(name=f"{name}_bn")(y))
+    s = layers.GlobalAveragePooling2D(keepdims=True, name=f"{name}_se_squeeze")(y)
+    s = layers.Conv2D(max(1, int(channels * se_ratio)), 1, activation="swish", name=f"{name}_se_reduce")(s)
+    s = layers.Conv2D(y.shape[-1], 1, activation="sigmoid", name=f"{name}_se_expand")(s)
+    y = layers.Multiply(name=f"{name}_se_excite")([y, s])
+    y = layers.BatchNormalization(name=f"{name}_project_bn")(
+        layers.Conv2D(filters, 1, use_bias=False, name=f"{name}_project_conv")(y))
+    if stride == 1 and channels == filters:
+        y = layers.Add(name=f"{name}_add")([x, y])
+    return y
+
+
+@keras.saving.register_keras_serializable(package="course_lib")
+class LayerScale(layers.Layer):
+    """Multiply every channel by a learned factor, initialised small (1e-6) so that
+    each ConvNeXt block starts close to the identity."""
+
+    def __init__(self, init_value=1e-6, **kwargs):
+        super().__init__(**kwargs)
+        self.init_value = init_value
+
+    def build(self, input_shape):
+        self.gamma = self.add_weight(shape=(input_shape[-1],), name="gamma",
+                                     initializer=keras.initializers.Constant(self.init_value))
+
+    def call(self, x):
+        return x * ops.cast(self.gamma, x.dtype)
+
+    def get_config(self):
+        return {**super().get_config(), "init_value": self.init_value}
+
+
+register_mac_counter(LayerScale, lambda layer, in_shapes, out_shapes: 0)     # element-wise: no MACs
+
+
+def convnext_block(x, name="convnext"):
+    """ConvNeXt block: depthwise 7x7, LayerNorm, pointwise 4x expansion (a Dense on the
+    channel axis) with GELU, projection back, layer scale, and the residual addition."""
+    dim = x.shape[-1]
+    y = layers.DepthwiseConv2D(7, padding="same", name=f"{name}_dwconv")(x)
+    y = layers.LayerNormalization(epsilon=1e-6, name=f"{name}_ln")(y)
+    y = layers.Dense(4 * dim, activation="gelu", name=f"{name}_expand")(y)
+    y = layers.Dense(dim, name=f"{name}_project")(y)
+    return layers.Add(name=f"{name}_add")([x, LayerScale(name=f"{name}_scale")(y)])
+
+
+RESNET50_STAGES = (3, 4, 6, 3)
+
+
+def _bottleneck_network(block, input_shape, num_classes, name):
+    """ResNet-50's stem, stages and head with ``block(x, stage, stride, name)`` as the unit."""
+    check_input_shape(name, input_shape, min_size=32)
+    check_classes(name, num_classes)
+    inputs = keras.Input(input_shape, name="image")
+    x = conv_bn(inputs, 64, 7, 2, name="conv1")
+    x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool1")(x)
+    for stage, blocks in enumerate(RESNET50_STAGES):
+        for b in range(blocks):
+            x = block(x, stage, 2 if b == 0 and stage > 0 else 1, f"conv{stage + 2}_block{b + 1}")
+    x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name=name)
+
+
+@register("se_resnet50")
+def se_resnet50(input_shape=(224, 224, 3), num_classes=1000, ratio=16):
+    """SE-ResNet-50 (Hu et al. 2018): ResNet-50 with an SE block (reduction ``ratio``) in every bottleneck."""
+    return _bottleneck_network(lambda x, stage, stride, name: se_bottleneck_block(x, 64 * 2 ** stage, stride, ratio, name),
+                               input_shape, num_classes, "se_resnet50")
+
+
+@register("resnext50")
+def resnext50(input_shape=(224, 224, 3), num_classes=1000, cardinality=32, group_width=4):
+    """ResNeXt-50 (32x4d by default; Xie et al. 2017, Table 1): ResNet-50 with grouped bottlenecks,
+    twice as wide inside (128 channels in the first stage) and the stride in the 3x3."""
+    check_choice("resnext50", "cardinality", cardinality, (1, 2, 4, 8, 16, 32, 64))
+    width = cardinality * group_width
+    return _bottleneck_network(lambda x, stage, stride, name: resnext_block(x, width * 2 ** stage, cardinality, stride, name),
+                               input_shape, num_classes, "resnext50")
+
+
+# Published ImageNet (ILSVRC-2012 validation) single-model top-1 accuracies, %, 224x224 unless noted:
+# name -> (how to build it, top-1, BibTeX key of the source, where in the source).
+IMAGENET_TOP1 = {
+    "AlexNet": ("alexnet", 59.3, "krizhevsky2012imagenet", "Table 2: 1 CNN, 40.7% top-1 error"),
+    "VGG-16": ("vgg16", 71.3, "keras_applications", "keras.applications table"),
+    "GoogLeNet": ("googlenet", 71.0, "szegedy2016rethinking", "Table 3: 29% top-1 error"),
+    "ResNet-50": ("resnet50", 74.9, "keras_applications", "keras.applications table"),
+    "ResNet-101": ("resnet101", 76.4, "keras_applications", "keras.applications table"),
+    "ResNet-152": ("resnet152", 76.6, "keras_applications", "keras.applications table"),
+    "Inception-v3": ("inception_v3", 77.9, "keras_applications", "keras.applications table, 299x299"),
+    "MobileNet": ("mobilenet_v1", 70.4, "keras_applications", "keras.applications table"),
+    "MobileNetV2": ("mobilenet_v2", 71.3, "keras_applications", "keras.applications table"),
+    "DenseNet-121": ("keras:DenseNet121", 75.0, "keras_applications", "keras.applications table"),
+    "SE-ResNet-50": ("se_resnet50", 76.7, "hu2018squeeze", "Table 2: 23.29% top-1 error"),
+    "ResNeXt-50 (32x4d)": ("resnext50", 77.8, "xie2017aggregated", "Table 3: 22.2% top-1 error"),
+    "EfficientNet-B0": ("keras:EfficientNetB0", 77.1, "tan2019efficientnet", "Table 2"),
+    "ConvNeXt-T": ("keras:ConvNeXtTiny", 82.1, "liu2022convnet", "Table 1 (ImageNet-1K)"),
+}
+
+
+def build_for_comparison(spec: str) -> keras.Model:
+    """A course model by registry name, or ``"keras:Name"`` for a keras.applications model
+    built without weights (nothing is downloaded)."""
+    from ._registry import build
+
+    if spec.startswith("keras:"):
+        return getattr(keras.applications, spec.removeprefix("keras:"))(weights=None)
+    return build(spec)

@@ -1,0 +1,112 @@
+"""Transfer learning: a small encoder the course pretrains itself, and the notes' three ways to reuse it.
+
+``glyph_cnn`` is pretrained by ``scripts/pretrain_glyph_cnn.py`` on the
+background alphabets of :func:`course_lib.data.font_glyphs` (rendered Latin,
+Cyrillic and Greek characters) and shipped in ``course_lib/weights/`` with
+its recipe and SHA-256 checksum, so that transfer learning runs offline.
+In Colab, :func:`course_lib.models.pretrained` gives ImageNet weights instead.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import keras
+from keras import layers
+
+from .._validate import check_choice
+from ._checks import check_classes, check_input_shape
+from ._registry import register, build
+from .resnet import conv_bn
+
+WEIGHTS_DIR = Path(__file__).resolve().parent.parent / "weights"
+FEATURES = "features"            # the encoder's output: global average of the last convolution
+
+
+@register("glyph_cnn")
+def glyph_cnn(input_shape=(32, 32, 1), num_classes=130, dropout=0.3):
+    """A small VGG-style classifier: two 3x3 convolution-BN-ReLU layers per stage (32, 64 filters),
+    a 128-filter stage, global average pooling (``features``, 128 numbers), a
+    128-unit ReLU layer ``fc1`` and a softmax layer ``classifier``."""
+    func = "glyph_cnn"
+    check_input_shape(func, input_shape, min_size=8)
+    check_classes(func, num_classes)
+    inputs = keras.Input(input_shape, name="image")
+    x = inputs
+    for stage, (filters, convs) in enumerate(((32, 2), (64, 2), (128, 1)), start=1):
+        for i in range(convs):
+            x = conv_bn(x, filters, 3, name=f"conv{stage}_{i + 1}")
+        x = layers.MaxPooling2D(2, name=f"pool{stage}")(x)
+    x = layers.GlobalAveragePooling2D(name=FEATURES)(x)
+    x = layers.Dense(128, activation="relu", name="fc1")(x)
+    x = layers.Dropout(dropout, name="drop1")(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="classifier")(x),
+                       name="glyph_cnn")
+
+
+def _sha256(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def course_manifest(name: str = "glyph_cnn") -> dict:
+    """The recipe, checksum and measured accuracy recorded when ``name`` was pretrained."""
+    path = WEIGHTS_DIR / f"{name}.json"
+    if not path.exists():
+        shipped = sorted(p.stem for p in WEIGHTS_DIR.glob("*.json"))
+        raise ValueError(f"course_pretrained: no course weights named {name!r}; shipped: {shipped}")
+    return json.loads(path.read_text())
+
+
+def course_pretrained(name: str = "glyph_cnn") -> keras.Model:
+    """The course's own pretrained model, after checking the weights file's SHA-256
+    against its manifest (a truncated or edited file raises instead of loading)."""
+    manifest = course_manifest(name)
+    weights = WEIGHTS_DIR / manifest["weights_file"]
+    digest = _sha256(weights)
+    if digest != manifest["sha256"]:
+        raise ValueError(f"course_pretrained({name!r}): {weights.name} has SHA-256 {digest[:12]}..., the manifest "
+                         f"says {manifest['sha256'][:12]}...; re-create it with {manifest['recipe']['script']}")
+    model = build(name, **manifest["build_options"])
+    model.load_weights(weights)
+    return model
+
+
+SCENARIOS = ("replace_last", "replace_head")
+
+
+def transfer_model(base: keras.Model, num_classes: int, scenario: str = "replace_last",
+                   freeze: bool = True, dropout: float = 0.3) -> keras.Model:
+    """A new classifier on top of a pretrained ``base`` (seed 001's scenarios 1 and 2).
+
+    scenario "replace_last": keep everything up to ``fc1`` and put a fresh softmax
+        layer of ``num_classes`` on top (scenario 1, small data sets);
+    scenario "replace_head": keep the convolutional encoder (up to ``features``)
+        and put a fresh ``fc1`` and softmax on it (scenario 2, more capacity).
+    ``freeze=True`` makes the kept layers untrainable (transfer learning);
+    set ``get_layer("pretrained").trainable = True`` later to fine-tune. The
+    kept layers are a copy: training the new model never changes ``base``.
+    """
+    func = "transfer_model"
+    check_choice(func, "scenario", scenario, SCENARIOS)
+    check_classes(func, num_classes)
+    cut = "fc1" if scenario == "replace_last" else FEATURES
+    copy = keras.models.clone_model(base)          # fine-tuning must not change ``base`` itself
+    copy.set_weights(base.get_weights())
+    encoder = keras.Model(copy.input, copy.get_layer(cut).output, name="pretrained")
+    encoder.trainable = not freeze
+    inputs = keras.Input(base.input_shape[1:], name="image")
+    x = encoder(inputs, training=False)     # batch norm keeps its pretrained statistics, even when fine-tuned
+    if scenario == "replace_head":
+        x = layers.Dense(base.get_layer("fc1").units, activation="relu", name="new_fc1")(x)
+    x = layers.Dropout(dropout, name="new_drop")(x)
+    outputs = layers.Dense(num_classes, activation="softmax", name="new_classifier")(x)
+    return keras.Model(inputs, outputs, name=f"transfer_{scenario}")
+
+
+def feature_extractor(base: keras.Model, layer: str = FEATURES) -> keras.Model:
+    """Scenario 3: the pretrained network cut at ``layer``, a fixed feature extractor
+    whose outputs feed another classifier (e.g. k-nearest neighbours)."""
+    layer_names = [l.name for l in base.layers]
+    check_choice("feature_extractor", "layer", layer, layer_names)
+    return keras.Model(base.input, base.get_layer(layer).output, name=f"{base.name}_{layer}")
