@@ -7,6 +7,8 @@ notebook over budget fails the run, with its time in the summary.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -14,6 +16,12 @@ import pytest
 
 DEFAULT_BUDGET_S = 240
 _spent: dict[str, float] = defaultdict(float)
+
+
+def pytest_configure(config):
+    # Lab checkpoints (course_lib.lab.callbacks) go to a throw-away folder: a test must never
+    # resume from a stale backup in the home directory, nor leave one there.
+    os.environ.setdefault("COURSE_CHECKPOINTS", tempfile.mkdtemp(prefix="course_checkpoints_"))
 
 
 def notebook_budget(path: Path) -> float:

@@ -13,6 +13,7 @@ __version__ = "0.1.0"
 __all__ = ["arithmetic", "runtime", "profile", "ModelProfile", "register_mac_counter", "UncountableLayerError"]
 
 _LAZY = {"profile", "ModelProfile", "LayerRow", "register_mac_counter", "UncountableLayerError"}
+_SUBMODULES = {"data", "exercises", "lab", "metrics", "models"}
 
 
 def __getattr__(name):
@@ -21,4 +22,8 @@ def __getattr__(name):
         from . import profiler
 
         return getattr(profiler, name)
+    if name in _SUBMODULES:                      # course_lib.lab.setup() works after a bare `import course_lib`
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'course_lib' has no attribute {name!r}")

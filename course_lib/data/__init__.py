@@ -13,11 +13,13 @@ Images are float32 in [0, 1], channels last; labels are int32 class indices.
 loader                        online                       offline fallback
 ============================  ===========================  ===============================
 :func:`digits`                MNIST                        scikit-learn's 1,797 digits
+:func:`cifar10`               CIFAR-10                     the same digits in random colours
 :func:`segmentation`          Oxford-IIIT Pet              :func:`shapes` (generated)
 :func:`one_shot`              Omniglot                     :func:`font_glyphs` (rendered)
 :func:`video`                 UCF101                       :func:`moving_digits` (generated)
 ============================  ===========================  ===============================
 """
+from ._cifar import CIFAR10_CLASSES, cifar10
 from ._common import DOWNLOAD_TIMEOUT_S, DataUnavailableError, Dataset, per_class_split
 from ._digits import digits
 from ._glyphs import (ALPHABETS, BACKGROUND_ALPHABETS, EVALUATION_ALPHABETS, FONT_DRAWERS, GlyphSet, font_glyphs,
@@ -28,4 +30,4 @@ from ._video import MOTIONS, moving_digits, video
 __all__ = ["Dataset", "DataUnavailableError", "DOWNLOAD_TIMEOUT_S", "per_class_split", "digits", "shapes", "segmentation",
            "SHAPE_KINDS", "GlyphSet", "font_glyphs", "omniglot", "one_shot", "one_shot_trials", "pairs",
            "ALPHABETS", "BACKGROUND_ALPHABETS", "EVALUATION_ALPHABETS", "FONT_DRAWERS", "video", "moving_digits",
-           "MOTIONS"]
+           "MOTIONS", "cifar10", "CIFAR10_CLASSES"]

@@ -95,6 +95,7 @@ def test_every_quiz_is_well_formed():
             assert q["question"].strip() and sum(bool(a.get("correct")) for a in q["answers"]) == 1, (name, q)
 
 
+@pytest.mark.counting
 def test_every_registered_exercise_computes_its_answer():
     # A broken `expected` would make every student answer "Not yet"; compute them all once.
     from course_lib import exercises as E

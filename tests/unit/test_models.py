@@ -34,6 +34,7 @@ EXACT_PARAMS = {
 }
 
 
+@pytest.mark.counting
 @pytest.mark.parametrize("name", sorted(EXACT_PARAMS))
 def test_exact_parameter_counts(name):
     total, trainable, source = EXACT_PARAMS[name]

@@ -31,6 +31,7 @@ def test_se_block_counts_and_scales_channels():
     assert np.allclose(ratio, ratio[:, :1, :1, :], atol=1e-5) and ((0 < ratio) & (ratio < 1)).all()
 
 
+@pytest.mark.counting
 @pytest.mark.parametrize("name, total, trainable", [
     ("se_resnet50", 28_141_144, 28_088_024),       # Hu et al. 2018: 28.1 M
     ("resnext50", 25_097_128, 25_028_904),         # Xie et al. 2017, Table 1: 25.0 M
@@ -40,12 +41,14 @@ def test_whole_networks_match_their_papers(name, total, trainable):
     assert (prof.total_params, prof.total_trainable_params) == (total, trainable)
 
 
+@pytest.mark.counting
 def test_se_resnet50_adds_one_se_block_per_bottleneck():
     extra = build("se_resnet50").count_params() - build("resnet50").count_params()
     stages = [(3, 256), (4, 512), (6, 1024), (3, 2048)]
     assert extra == sum(n * (2 * c * (c // 16) + c // 16 + c) for n, c in stages)
 
 
+@pytest.mark.counting
 def test_blocks_match_keras_applications():
     dense = keras.applications.DenseNet121(weights=None)
     assert _block(modern.dense_block, (56, 56, 64), 1).count_params() == sum(
@@ -67,6 +70,7 @@ def test_convnext_block_starts_near_identity_and_transition_halves():
     assert _block(modern.transition, (8, 8, 64)).output_shape == (None, 4, 4, 32)
 
 
+@pytest.mark.counting
 def test_published_accuracies_cite_sources_in_the_bibliography():
     from pathlib import Path
 

@@ -35,6 +35,7 @@ PUBLISHED = [
 ]
 
 
+@pytest.mark.counting
 @pytest.mark.parametrize("builder, params, macs, source", PUBLISHED, ids=[p[0].__name__ for p in PUBLISHED])
 def test_keras_applications_match_published_figures(builder, params, macs, source):
     model = builder(weights=None)
@@ -47,6 +48,7 @@ def test_keras_applications_match_published_figures(builder, params, macs, sourc
     assert sum(r.params for r in prof.rows) == prof.total_params
 
 
+@pytest.mark.counting
 def test_xception_separable_convolutions_are_counted():
     model = APPS.Xception(weights=None)
     prof = profile(model)
@@ -55,6 +57,7 @@ def test_xception_separable_convolutions_are_counted():
     assert len(separable) == 34 and all(r.macs > 0 for r in separable)
 
 
+@pytest.mark.counting
 def test_vgg16_memory_matches_the_notes():
     # seed 000: "TOTAL memory: 15.2M * 4 bytes ~ 58MB / image (for a forward pass)"
     prof = profile(APPS.VGG16(weights=None))
@@ -63,6 +66,7 @@ def test_vgg16_memory_matches_the_notes():
     assert first_conv.output_shape == (224, 224, 64) and first_conv.activations == 224 * 224 * 64
 
 
+@pytest.mark.counting
 def test_resnet152_profiles_quickly():
     model = APPS.ResNet152(weights=None)
     start = time.perf_counter()

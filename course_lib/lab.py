@@ -1,0 +1,177 @@
+"""The common frame of the GPU labs: one place for what every lab does first.
+
+``setup()`` seeds everything, reports the backend and the accelerator (with a
+clear warning when there is none), and on a GPU turns on mixed precision;
+``colab_badge()`` links a lab to Colab; ``callbacks()`` gives checkpoints that
+survive a Colab disconnect (``BackupAndRestore``) and live training curves.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import runtime
+
+REPOSITORY = "convnet-course/convnet-course"
+COLAB_URL = "https://colab.research.google.com/github/{repo}/blob/main/{path}"
+BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
+
+
+def colab_badge(path: str) -> str:
+    """Markdown for an "Open in Colab" badge of the notebook at ``path`` (relative to the repository)."""
+    if not path.endswith(".ipynb") or path.startswith("/"):
+        raise ValueError(f"colab_badge: `path` must be a notebook path inside the repository, got {path!r}")
+    return f"[![Open In Colab]({BADGE})]({COLAB_URL.format(repo=REPOSITORY, path=path)})"
+
+
+@dataclass(frozen=True)
+class LabSetup:
+    """What ``setup()`` found: backend, accelerators, the precision policy, the run size."""
+
+    backend: str
+    accelerators: tuple[str, ...]
+    precision: str
+    quick: bool
+    offline: bool
+
+    @property
+    def has_gpu(self) -> bool:
+        return bool(self.accelerators)
+
+    def describe(self) -> str:
+        device = ", ".join(self.accelerators) if self.accelerators else "CPU only"
+        size = "QUICK (COURSE_QUICK=1: small data, few epochs)" if self.quick else "full size"
+        lines = [f"backend: {self.backend}; device: {device}; precision: {self.precision}; run: {size}"]
+        if not self.has_gpu:
+            lines.append("WARNING: no GPU found. In Colab choose Runtime > Change runtime type > GPU; "
+                         "on the CPU only the quick run finishes in reasonable time.")
+        if self.offline:
+            lines.append("COURSE_OFFLINE=1: the labelled offline fallback data are used, nothing is downloaded.")
+        return "\n".join(lines)
+
+
+def _accelerators(backend: str) -> tuple[str, ...]:
+    """Names of the GPUs (or TPUs) the backend sees; empty on a CPU."""
+    if backend == "jax":
+        import jax
+
+        return tuple(f"{d.platform}:{d.id} {getattr(d, 'device_kind', '')}".strip()
+                     for d in jax.devices() if d.platform != "cpu")
+    if backend == "tensorflow":
+        import tensorflow as tf
+
+        return tuple(d.name for d in tf.config.list_physical_devices() if d.device_type in ("GPU", "TPU"))
+    if backend == "torch":
+        import torch
+
+        return tuple(torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count()))
+    return ()
+
+
+def setup(seed: int = 0, mixed_precision: str = "auto", verbose: bool = True) -> LabSetup:
+    """Seed, detect the accelerator and choose the precision for a lab.
+
+    mixed_precision: "auto" (``mixed_float16`` on a GPU or TPU, float32 on a CPU,
+    where mixed precision is slower; float16 rather than bfloat16 because Colab's
+    free T4 has no fast bfloat16), "on" or "off". Keras compiles the training step
+    with XLA on its own where it can (``jit_compile="auto"``).
+    """
+    import keras
+
+    if mixed_precision not in ("auto", "on", "off"):
+        raise ValueError(f"setup: `mixed_precision` must be one of ['auto', 'on', 'off'], got {mixed_precision!r}")
+    runtime.seed_everything(seed)
+    backend = keras.backend.backend()
+    accelerators = _accelerators(backend)
+    use_mixed = mixed_precision == "on" or (mixed_precision == "auto" and bool(accelerators))
+    keras.mixed_precision.set_dtype_policy("mixed_float16" if use_mixed else "float32")
+    found = LabSetup(backend, accelerators, keras.mixed_precision.dtype_policy().name,
+                     runtime.is_quick(), runtime.is_offline())
+    if verbose:
+        print(found.describe())
+    return found
+
+
+def with_augmentation(model, pad: int = 4, flip: bool = True, seed: int = 0):
+    """``model`` behind the CIFAR augmentation of He et al. (2016): pad ``pad`` pixels with
+    zeros and crop back at random, i.e. shift by up to ``pad`` pixels with zero fill; mirror
+    at random (``flip``). The layers run inside the model, on the accelerator and on any
+    backend, and only while training (at inference they pass images through unchanged)."""
+    import keras
+    from keras import layers
+
+    height, width = model.input_shape[1:3]
+    steps = [layers.RandomTranslation(pad / height, pad / width, fill_mode="constant", fill_value=0.0,
+                                      seed=seed, name="random_shift")]
+    if flip:
+        steps.append(layers.RandomFlip("horizontal", seed=seed, name="random_flip"))
+    inputs = keras.Input(model.input_shape[1:], name="image")
+    x = inputs
+    for step in steps:
+        x = step(x)
+    return keras.Model(inputs, model(x), name=f"{model.name}_augmented")
+
+
+def checkpoint_dir(lab: str) -> Path:
+    """Where a lab keeps its checkpoints: ``COURSE_CHECKPOINTS`` or ``~/course_checkpoints``, per lab.
+    In Colab, point COURSE_CHECKPOINTS at a mounted Google Drive folder to survive a disconnect."""
+    if not lab or any(c in lab for c in "/\\") or lab in (".", ".."):
+        raise ValueError(f"checkpoint_dir: `lab` must be a plain name, got {lab!r}")
+    root = Path(os.environ.get("COURSE_CHECKPOINTS", Path.home() / "course_checkpoints"))
+    return root / lab
+
+
+def callbacks(lab: str, live: bool = True, resume: bool = True) -> list:
+    """Keras callbacks for a lab: ``BackupAndRestore`` (after a disconnect, ``fit`` continues
+    from the last finished epoch; the backup is deleted when training completes) and, when
+    ``live``, :class:`LiveCurves`."""
+    import keras
+
+    found = []
+    if resume:
+        found.append(keras.callbacks.BackupAndRestore(str(checkpoint_dir(lab) / "backup"), delete_checkpoint=True))
+    if live:
+        found.append(LiveCurves())
+    return found
+
+
+def _live_curves_base():
+    import keras
+
+    return keras.callbacks.Callback
+
+
+class LiveCurves(_live_curves_base()):
+    """Redraw the loss and accuracy curves after every epoch, in place (one figure per fit)."""
+
+    def __init__(self, metrics=("loss", "accuracy")):
+        super().__init__()
+        self.metrics = tuple(metrics)
+        self.history: dict[str, list[float]] = {}
+        self._handle = None
+
+    def on_epoch_end(self, epoch, logs=None):
+        for key, value in (logs or {}).items():
+            self.history.setdefault(key, []).append(float(value))
+        self._draw()
+
+    def _draw(self):
+        import matplotlib.pyplot as plt
+        from IPython.display import display
+
+        shown = [m for m in self.metrics if m in self.history]
+        if not shown:
+            return
+        fig, axes = plt.subplots(1, len(shown), figsize=(4.5 * len(shown), 3), layout="constrained", squeeze=False)
+        for ax, metric in zip(axes[0], shown):
+            for key in (metric, f"val_{metric}"):
+                if key in self.history:
+                    ax.plot(range(1, len(self.history[key]) + 1), self.history[key], marker=".", label=key)
+            ax.set(xlabel="epoch", title=metric)
+            ax.legend(frameon=False, fontsize=8)
+        if self._handle is None:
+            self._handle = display(fig, display_id=True)
+        else:
+            self._handle.update(fig)
+        plt.close(fig)
