@@ -11,7 +11,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import keras
+
 from . import runtime
+from ._validate import check_choice
 
 REPOSITORY = "convnet-course/convnet-course"
 COLAB_URL = "https://colab.research.google.com/github/{repo}/blob/main/{path}"
@@ -77,10 +80,7 @@ def setup(seed: int = 0, mixed_precision: str = "auto", verbose: bool = True) ->
     free T4 has no fast bfloat16), "on" or "off". Keras compiles the training step
     with XLA on its own where it can (``jit_compile="auto"``).
     """
-    import keras
-
-    if mixed_precision not in ("auto", "on", "off"):
-        raise ValueError(f"setup: `mixed_precision` must be one of ['auto', 'on', 'off'], got {mixed_precision!r}")
+    check_choice("setup", "mixed_precision", mixed_precision, ("auto", "on", "off"))
     runtime.seed_everything(seed)
     backend = keras.backend.backend()
     accelerators = _accelerators(backend)
@@ -98,7 +98,6 @@ def with_augmentation(model, pad: int = 4, flip: bool = True, seed: int = 0):
     zeros and crop back at random, i.e. shift by up to ``pad`` pixels with zero fill; mirror
     at random (``flip``). The layers run inside the model, on the accelerator and on any
     backend, and only while training (at inference they pass images through unchanged)."""
-    import keras
     from keras import layers
 
     height, width = model.input_shape[1:3]
@@ -126,8 +125,6 @@ def callbacks(lab: str, live: bool = True, resume: bool = True) -> list:
     """Keras callbacks for a lab: ``BackupAndRestore`` (after a disconnect, ``fit`` continues
     from the last finished epoch; the backup is deleted when training completes) and, when
     ``live``, :class:`LiveCurves`."""
-    import keras
-
     found = []
     if resume:
         found.append(keras.callbacks.BackupAndRestore(str(checkpoint_dir(lab) / "backup"), delete_checkpoint=True))
@@ -136,13 +133,7 @@ def callbacks(lab: str, live: bool = True, resume: bool = True) -> list:
     return found
 
 
-def _live_curves_base():
-    import keras
-
-    return keras.callbacks.Callback
-
-
-class LiveCurves(_live_curves_base()):
+class LiveCurves(keras.callbacks.Callback):
     """Redraw the loss and accuracy curves after every epoch, in place (one figure per fit)."""
 
     def __init__(self, metrics=("loss", "accuracy")):
