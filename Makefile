@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 RUN := PATH="$(CURDIR)/$(BIN):$$PATH" PYTHONHASHSEED=0
 # The test run is always offline and small; see book/using-the-course.md.
 TEST_ENV := $(RUN) COURSE_QUICK=1 COURSE_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=3
-PYTEST := $(BIN)/python -m pytest
+PYTEST := $(BIN)/python -m pytest --durations=10
 JOBS ?= 2
 
 .PHONY: venv test test-unit test-jax test-notebooks test-browser browser-deps notebooks book bench assignments clean help

@@ -3,18 +3,23 @@
 ``setup()`` seeds everything, reports the backend and the accelerator (with a
 clear warning when there is none), and on a GPU turns on mixed precision;
 ``colab_badge()`` links a lab to Colab; ``callbacks()`` gives checkpoints that
-survive a Colab disconnect (``BackupAndRestore``) and live training curves.
+survive a Colab disconnect (``BackupAndRestore``) and live training curves;
+``data_parallel()`` replicates training over every visible accelerator
+(Keras's distribution API on jax, ``tf.distribute.MirroredStrategy`` on
+tensorflow), and ``split_cpu()`` lets a CPU pose as several devices to try it.
 """
 from __future__ import annotations
 
+import functools
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import keras
 
 from . import runtime
-from ._validate import check_choice
+from ._validate import check_choice, check_int
 
 REPOSITORY = "convnet-course/convnet-course"
 COLAB_URL = "https://colab.research.google.com/github/{repo}/blob/main/{path}"
@@ -121,15 +126,15 @@ def checkpoint_dir(lab: str) -> Path:
     return root / lab
 
 
-def callbacks(lab: str, live: bool = True, resume: bool = True) -> list:
+def callbacks(lab: str, live: bool = True, resume: bool = True, metrics=("loss", "accuracy")) -> list:
     """Keras callbacks for a lab: ``BackupAndRestore`` (after a disconnect, ``fit`` continues
     from the last finished epoch; the backup is deleted when training completes) and, when
-    ``live``, :class:`LiveCurves`."""
+    ``live``, :class:`LiveCurves` of ``metrics``."""
     found = []
     if resume:
         found.append(keras.callbacks.BackupAndRestore(str(checkpoint_dir(lab) / "backup"), delete_checkpoint=True))
     if live:
-        found.append(LiveCurves())
+        found.append(LiveCurves(metrics))
     return found
 
 
@@ -166,3 +171,92 @@ class LiveCurves(keras.callbacks.Callback):
         else:
             self._handle.update(fig)
         plt.close(fig)
+
+
+# --- data-parallel scale-out ------------------------------------------------------------------
+def split_cpu(n: int = 2) -> None:
+    """Make the CPU appear as ``n`` devices, so that data parallelism can be tried (and
+    tested) on a machine without accelerators. Accelerators, when present, are still
+    the devices :func:`data_parallel` uses. Call it first, before anything computes:
+    the backend fixes its devices when it starts."""
+    n = check_int("split_cpu", "n", n, 1)
+    backend = keras.backend.backend()
+    try:
+        if backend == "jax":
+            import jax
+
+            jax.config.update("jax_num_cpu_devices", n)
+        elif backend == "tensorflow":
+            import tensorflow as tf
+
+            cpu = tf.config.list_physical_devices("CPU")[0]
+            tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * n)
+        else:
+            raise ValueError(f"split_cpu: the {backend} backend is not supported; use jax or tensorflow")
+    except RuntimeError as error:            # both backends refuse once their devices are initialised
+        raise RuntimeError(f"split_cpu({n}) came too late: the {backend} backend has already started its "
+                           "devices. Restart the kernel and call lab.split_cpu first.") from error
+
+
+def data_parallel_devices() -> list[str]:
+    """The devices :func:`data_parallel` trains on: every GPU/TPU, or else every CPU device."""
+    backend = keras.backend.backend()
+    if backend == "jax":
+        import jax
+
+        accelerators = [d for d in jax.devices() if d.platform != "cpu"]
+        return [f"{d.platform}:{d.id}" for d in (accelerators or jax.devices("cpu"))]
+    if backend == "tensorflow":
+        import tensorflow as tf
+
+        logical = tf.config.list_logical_devices
+        return [d.name for d in (logical("GPU") or logical("TPU") or logical("CPU"))]
+    raise ValueError(f"data_parallel: the {backend} backend is not supported; use jax or tensorflow")
+
+
+@contextmanager
+def data_parallel(devices: list[str] | None = None):
+    """A scope in which models are replicated on ``devices`` (default: all of
+    :func:`data_parallel_devices`) and every batch is split evenly between them; the
+    gradients are averaged across replicas, so training matches one device at the same
+    *global* batch size. Build, compile and fit the model inside the scope.
+
+    jax: ``keras.distribution.DataParallel`` (one SPMD program; batch-norm statistics
+    cover the whole global batch). tensorflow: ``tf.distribute.MirroredStrategy``
+    (batch norm sees each replica's share unless ``BatchNormalization(synchronized=True)``).
+    Yields the number of replicas; the global batch must be a multiple of it.
+    """
+    devices = list(devices) if devices is not None else data_parallel_devices()
+    if not devices:
+        raise ValueError("data_parallel: `devices` is empty; give at least one device name")
+    backend = keras.backend.backend()
+    if backend == "jax":
+        scope = keras.distribution.DataParallel(devices=devices).scope()
+    else:
+        scope = _mirrored_strategy(tuple(devices)).scope()
+    with scope:
+        yield len(devices)
+
+
+@functools.lru_cache(maxsize=None)
+def _mirrored_strategy(devices: tuple[str, ...]):
+    """One MirroredStrategy per set of devices for the whole process: TensorFlow numbers its
+    collective operations per strategy, and a second strategy on the same devices can collide
+    with the first one's numbers (a "shape mismatch in the collective instance")."""
+    import tensorflow as tf
+
+    tf.get_logger().setLevel("WARNING")      # the strategy logs an INFO line for every reduction
+    return tf.distribute.MirroredStrategy(list(devices))
+
+
+def whole_batches(x, y, batch_size: int, replicas: int = 1):
+    """``x`` and ``y`` cut to a multiple of ``batch_size``: every batch, the last one
+    included, must split evenly between ``replicas`` devices."""
+    batch_size, replicas = check_int("whole_batches", "batch_size", batch_size, 1), check_int(
+        "whole_batches", "replicas", replicas, 1)
+    if batch_size % replicas:
+        raise ValueError(f"whole_batches: `batch_size` {batch_size} must be a multiple of the {replicas} replicas")
+    keep = len(x) // batch_size * batch_size
+    if keep == 0:
+        raise ValueError(f"whole_batches: {len(x)} examples do not fill one batch of {batch_size}")
+    return x[:keep], y[:keep]

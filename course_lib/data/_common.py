@@ -61,6 +61,18 @@ def download(name, fetch):
         raise DataUnavailableError(f"{name} download failed ({type(error).__name__}: {error})") from error
 
 
+def fetch_file(name, url, md5, extract=False, cache_dir=None):
+    """Download ``url`` once into Keras's cache (``~/.keras/datasets``) and check its MD5
+    (the checksum the data set's authors, or torchvision, publish). A cached file that
+    does not match is fetched again; a download that still does not match raises
+    DataUnavailableError instead of feeding a truncated archive to a lab."""
+    import keras
+
+    filename = url.rsplit("/", 1)[-1]
+    return download(name, lambda: keras.utils.get_file(filename, url, file_hash=md5, hash_algorithm="md5",
+                                                       extract=extract, cache_dir=cache_dir))
+
+
 def real_or_fallback(source, real, load_real, load_fallback):
     """The loaders' switch: ``source`` is ``real`` (must succeed), "auto" (``real``
     unless COURSE_OFFLINE=1 or it fails, then the fallback), or the fallback's name."""

@@ -22,6 +22,14 @@ def _sklearn_digits(size, test_fraction, seed):
     return x_train, y_train, x_test, y_test
 
 
+def digits_fallback(size, test_fraction, seed, replaces):
+    """scikit-learn's digits as the labelled offline stand-in for the data set named ``replaces``."""
+    return Dataset(*_sklearn_digits(size, test_fraction, seed), name="digits",
+                   source="scikit-learn's handwritten digits (1,797 real 8x8 scans, upscaled to "
+                          f"{size}x{size}); {replaces} replaces them when online",
+                   offline_fallback=True, class_names=DIGIT_NAMES)
+
+
 def _mnist(size):
     import keras
 
@@ -49,10 +57,4 @@ def digits(source: str = "auto", size: int = 32, test_fraction: float = 0.25, se
         return Dataset(*_mnist(size), name="MNIST", source="MNIST (LeCun et al.), 60,000 train / 10,000 test",
                        offline_fallback=False, class_names=DIGIT_NAMES)
 
-    def fallback():
-        return Dataset(*_sklearn_digits(size, test_fraction, seed), name="digits",
-                       source="scikit-learn's handwritten digits (1,797 real 8x8 scans, upscaled to "
-                              f"{size}x{size}); MNIST replaces them when online",
-                       offline_fallback=True, class_names=DIGIT_NAMES)
-
-    return real_or_fallback(source, "mnist", mnist, fallback)
+    return real_or_fallback(source, "mnist", mnist, lambda: digits_fallback(size, test_fraction, seed, "MNIST"))

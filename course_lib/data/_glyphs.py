@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .._validate import check_choice, check_int
-from ._common import Dataset, download, real_or_fallback
+from ._common import Dataset, fetch_file, real_or_fallback
 
 # The 12 drawers of the offline set: DejaVu Sans, Serif and Sans Mono in four styles each.
 # They ship with matplotlib and, unlike its STIX and Computer Modern fonts, cover all five scripts.
@@ -181,14 +181,13 @@ def _read_omniglot(characters, size):
             tuple(alphabet_of), tuple(names))
 
 
+OMNIGLOT_MD5 = {"background": "68d2efa1b9178cc56df9314c21c6e718",      # torchvision's Omniglot pins
+                "evaluation": "6b91aef0f799c5bb55b94e3f2daec811"}
+
+
 def _omniglot_folders():
-    import keras
-
-    def fetch():
-        return [keras.utils.get_file(f"omniglot_{part}", OMNIGLOT_URL + f"images_{part}.zip", extract=True)
-                for part in ("background", "evaluation")]
-
-    return download("Omniglot", fetch)
+    return [fetch_file("Omniglot", OMNIGLOT_URL + f"images_{part}.zip", md5, extract=True)
+            for part, md5 in OMNIGLOT_MD5.items()]
 
 
 def omniglot(size: int = 28) -> GlyphSet:

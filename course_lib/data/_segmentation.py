@@ -1,13 +1,12 @@
 """Segmentation: shapes the course generates (offline) and Oxford-IIIT Pet (online)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 from .. import runtime
 from .._validate import check_choice, check_int
-from ._common import Dataset, download, real_or_fallback
+from ._common import Dataset, real_or_fallback
+from ._pets import pet_masks
 
 SHAPE_KINDS = ("circle", "square", "triangle")
 
@@ -67,33 +66,6 @@ def shapes(n_train: int = 800, n_test: int = 200, size: int = 64, seed: int = 0,
                    offline_fallback=True, class_names=("background", "shape" if target == "all" else target))
 
 
-PETS_URL = "https://thor.robots.ox.ac.uk/~vgg/data/pets/"
-
-
-def _pets(size, n_test, seed):
-    import keras
-    from PIL import Image
-
-    def fetch():
-        return (keras.utils.get_file("pets_images", PETS_URL + "images.tar.gz", extract=True),
-                keras.utils.get_file("pets_annotations", PETS_URL + "annotations.tar.gz", extract=True))
-
-    images, trimaps = download("Oxford-IIIT Pet", fetch)
-    files = sorted(Path(images).rglob("*.jpg"))
-    trimap_of = {t.stem: t for t in Path(trimaps).rglob("trimaps/*.png")}     # one walk, not one per image
-    xs, ys = [], []
-    for f in files:
-        trimap = trimap_of.get(f.stem)
-        if trimap is None:
-            continue
-        xs.append(np.asarray(Image.open(f).convert("RGB").resize((size, size)), "float32") / 255.0)
-        t = np.asarray(Image.open(trimap).resize((size, size), Image.NEAREST))
-        ys.append((t == 1).astype("float32")[..., None])             # trimap: 1 pet, 2 background, 3 border
-    order = np.random.default_rng(seed).permutation(len(xs))
-    x, y = np.stack(xs)[order], np.stack(ys)[order]
-    return x[n_test:], y[n_test:], x[:n_test], y[:n_test]
-
-
 def segmentation(source: str = "auto", size: int = 64, seed: int = 0) -> Dataset:
     """Binary segmentation data for the U-Net chapter.
 
@@ -105,7 +77,7 @@ def segmentation(source: str = "auto", size: int = 64, seed: int = 0) -> Dataset
     check_choice(func, "source", source, ("auto", "pets", "shapes"))
 
     def pets():
-        return Dataset(*_pets(size, 1000, seed), name="Oxford-IIIT Pet",
+        return Dataset(*pet_masks(size, 1000, seed), name="Oxford-IIIT Pet",
                        source="Oxford-IIIT Pet (Parkhi et al. 2012): pet vs background", offline_fallback=False,
                        class_names=("background", "pet"))
 

@@ -29,6 +29,20 @@ KERAS_TWINS = {
     "mobilenet_v2": "MobileNetV2", "inception_v3": "InceptionV3",
 }
 
+# How each twin's ImageNet weights expect their input (keras.applications' preprocess_input modes):
+# "caffe": 0-255 BGR minus the ImageNet mean; "tf": scaled to [-1, 1].
+PREPROCESS_MODES = {"vgg16": "caffe", "vgg19": "caffe", "resnet50": "caffe", "mobilenet_v1": "tf",
+                    "mobilenet_v2": "tf", "inception_v3": "tf"}
+
+
+def imagenet_preprocess(images, name: str):
+    """Map RGB images in [0, 1] (NumPy or a Keras tensor, so it can sit inside a model) to
+    the input the ImageNet weights of ``name`` were trained on."""
+    if name not in PREPROCESS_MODES:
+        raise ValueError(f"imagenet_preprocess: no ImageNet preprocessing for {name!r}; "
+                         f"available: {', '.join(sorted(PREPROCESS_MODES))}")
+    return keras.applications.imagenet_utils.preprocess_input(images * 255.0, mode=PREPROCESS_MODES[name])
+
 
 class WeightsUnavailableError(RuntimeError):
     """Pretrained weights cannot be downloaded (offline, or COURSE_OFFLINE=1)."""

@@ -4,12 +4,14 @@
 background alphabets of :func:`course_lib.data.font_glyphs` (rendered Latin,
 Cyrillic and Greek characters) and shipped in ``course_lib/weights/`` with
 its recipe and SHA-256 checksum, so that transfer learning runs offline.
-In Colab, :func:`course_lib.models.pretrained` gives ImageNet weights instead.
+In Colab, :func:`course_lib.models.pretrained` gives ImageNet weights instead;
+:func:`backbone` picks one or the other as a feature extractor for the labs.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import keras
@@ -18,6 +20,7 @@ from keras import layers
 from .._validate import check_choice
 from ._checks import check_classes, check_input_shape
 from ._registry import register, build
+from .pretrained import imagenet_preprocess, pretrained
 from .resnet import conv_bn
 
 WEIGHTS_DIR = Path(__file__).resolve().parent.parent / "weights"
@@ -84,7 +87,7 @@ def transfer_model(base: keras.Model, num_classes: int, scenario: str = "replace
     scenario "replace_head": keep the convolutional encoder (up to ``features``)
         and put a fresh ``fc1`` and softmax on it (scenario 2, more capacity).
     ``freeze=True`` makes the kept layers untrainable (transfer learning);
-    set ``get_layer("pretrained").trainable = True`` later to fine-tune. The
+    call ``unfreeze(model.get_layer("pretrained"))`` later to fine-tune. The
     kept layers are a copy: training the new model never changes ``base``.
     """
     func = "transfer_model"
@@ -96,12 +99,34 @@ def transfer_model(base: keras.Model, num_classes: int, scenario: str = "replace
     encoder = keras.Model(copy.input, copy.get_layer(cut).output, name="pretrained")
     encoder.trainable = not freeze
     inputs = keras.Input(base.input_shape[1:], name="image")
-    x = encoder(inputs, training=False)     # batch norm keeps its pretrained statistics, even when fine-tuned
+    x = encoder(inputs, training=False)     # inference mode while frozen; see unfreeze() for fine-tuning
     if scenario == "replace_head":
         x = layers.Dense(base.get_layer("fc1").units, activation="relu", name="new_fc1")(x)
     x = layers.Dropout(dropout, name="new_drop")(x)
     outputs = layers.Dense(num_classes, activation="softmax", name="new_classifier")(x)
     return keras.Model(inputs, outputs, name=f"transfer_{scenario}")
+
+
+def unfreeze(encoder: keras.Model, batch_norm: bool = False) -> keras.Model:
+    """Make ``encoder`` trainable for fine-tuning, but keep its batch-normalization layers
+    frozen unless ``batch_norm=True``. In Keras 3 a frozen BatchNormalization layer runs in
+    inference mode (its pretrained moving statistics); a trainable one normalises each
+    training batch with that batch's own statistics, *even inside a model built with*
+    ``encoder(x, training=False)``: ``fit`` passes ``training=True`` down to every layer
+    (keras-team/keras#20285). A few hundred new images would re-estimate those statistics
+    and shift every feature downstream. Returns ``encoder``."""
+    encoder.trainable = True
+    for layer in _all_layers(encoder):        # one by one: a layer frozen on its own may stay frozen otherwise
+        layer.trainable = batch_norm or not isinstance(layer, layers.BatchNormalization)
+    return encoder
+
+
+def _all_layers(model):
+    """Every layer of ``model``, nested models' layers included."""
+    for layer in model.layers:
+        yield layer
+        if isinstance(layer, keras.Model):
+            yield from _all_layers(layer)
 
 
 def feature_extractor(base: keras.Model, layer: str = FEATURES) -> keras.Model:
@@ -110,3 +135,65 @@ def feature_extractor(base: keras.Model, layer: str = FEATURES) -> keras.Model:
     layer_names = [l.name for l in base.layers]
     check_choice("feature_extractor", "layer", layer, layer_names)
     return keras.Model(base.input, base.get_layer(layer).output, name=f"{base.name}_{layer}")
+
+
+@dataclass(frozen=True)
+class Backbone:
+    """A pretrained feature extractor: ``encoder`` maps images in [0, 1] (its own input
+    preprocessing is inside) to one feature vector per image."""
+
+    encoder: keras.Model
+    name: str
+    weights: str                 # "imagenet" or "course (glyph_cnn)"
+    offline_fallback: bool
+
+    @property
+    def feature_size(self) -> int:
+        return int(self.encoder.output_shape[-1])
+
+    def describe(self) -> str:
+        banner = "OFFLINE FALLBACK BACKBONE" if self.offline_fallback else "pretrained backbone"
+        return (f"{banner}: {self.name} with {self.weights} weights; input {self.encoder.input_shape[1:]}, "
+                f"{self.feature_size} features, {self.encoder.count_params():,} parameters")
+
+
+def _imagenet_encoder(name, input_shape):
+    """``name`` with ImageNet weights at any input size: its convolutions do not depend on the
+    size, so the weights of the 224x224 model are copied into one built for ``input_shape``."""
+    trained = pretrained(name)
+    resized = build(name, input_shape=input_shape)
+    resized.set_weights(trained.get_weights())
+    inputs = keras.Input(input_shape, name="image")
+    features = keras.Model(resized.input, resized.get_layer("avg_pool").output, name=name)
+    return keras.Model(inputs, features(imagenet_preprocess(inputs, name)), name=f"{name}_encoder")
+
+
+def backbone(name: str = "mobilenet_v2", input_shape=(160, 160, 3), source: str = "imagenet") -> Backbone:
+    """A pretrained feature extractor for transfer learning.
+
+    source "imagenet": the course's ``name`` (e.g. "mobilenet_v2", "resnet50") with
+    ImageNet weights from keras.applications, cut after global average pooling, at
+    ``input_shape``; needs the network (raises WeightsUnavailableError offline).
+    source "course": the offline fallback, the course's own pretrained ``glyph_cnn``
+    (32x32x1 glyphs, 128 features); ``name`` and ``input_shape`` are then ignored.
+    """
+    check_choice("backbone", "source", source, ("imagenet", "course"))
+    if source == "course":
+        glyphs = course_pretrained("glyph_cnn")
+        encoder = keras.Model(glyphs.input, glyphs.get_layer(FEATURES).output, name="glyph_cnn_encoder")
+        return Backbone(encoder, "glyph_cnn", "course (pretrained on rendered glyphs)", offline_fallback=True)
+    check_input_shape("backbone", input_shape, min_size=32)
+    return Backbone(_imagenet_encoder(name, tuple(input_shape)), name, "imagenet", offline_fallback=False)
+
+
+def new_classifier(encoder: keras.Model, num_classes: int, dropout: float = 0.2) -> keras.Model:
+    """A fresh softmax layer on ``encoder``, which is frozen (the "linear probe"). To
+    fine-tune, call :func:`unfreeze` on ``encoder`` and compile again with a small
+    learning rate. The model uses ``encoder`` itself, not a copy: fine-tuning changes it."""
+    check_classes("new_classifier", num_classes)
+    encoder.trainable = False
+    inputs = keras.Input(encoder.input_shape[1:], name="image")
+    x = encoder(inputs, training=False)
+    x = layers.Dropout(dropout, name="new_drop")(x)
+    outputs = layers.Dense(num_classes, activation="softmax", name="new_classifier")(x)
+    return keras.Model(inputs, outputs, name=f"{encoder.name}_classifier")

@@ -80,6 +80,19 @@ def test_segmentation_offline_uses_generated_shapes(monkeypatch):
         data.segmentation(source="coco")
 
 
+def _fake_pet_download(monkeypatch, images, annotations):
+    """get_file hands back folders laid out like the two archives, after checking that the
+    course asked for the published MD5 of each."""
+    folders = {"images.tar.gz": images, "annotations.tar.gz": annotations}
+
+    def get_file(fname, origin, file_hash, hash_algorithm, extract, cache_dir):
+        assert file_hash == data._pets.PETS_MD5[fname] and hash_algorithm == "md5" and extract
+        return str(folders[fname])
+
+    monkeypatch.setenv("COURSE_OFFLINE", "0")
+    monkeypatch.setattr(keras.utils, "get_file", get_file)
+
+
 def test_pets_loader_pairs_images_with_trimaps(monkeypatch, tmp_path):
     # The real download is for Colab; here get_file hands back two small folders laid out like the archives.
     from PIL import Image
@@ -93,11 +106,68 @@ def test_pets_loader_pairs_images_with_trimaps(monkeypatch, tmp_path):
             trimap = np.full((20, 30), 2, np.uint8)
             trimap[5:15, 10:20] = 1                                   # 1 = pet
             Image.fromarray(trimap).save(annotations / f"{name}.png")
-    folders = {"pets_images": images, "pets_annotations": tmp_path / "annotations"}
-    monkeypatch.setenv("COURSE_OFFLINE", "0")
-    monkeypatch.setattr(keras.utils, "get_file", lambda fname, origin, extract: str(folders[fname]))
-    x_train, y_train, x_test, y_test = data._segmentation._pets(size=16, n_test=1, seed=0)
+    _fake_pet_download(monkeypatch, images, tmp_path / "annotations")
+    x_train, y_train, x_test, y_test = data._pets.pet_masks(size=16, n_test=1, seed=0)
     assert len(x_train) + len(x_test) == 2                             # the image without a trimap is skipped
     assert x_train.shape[1:] == (16, 16, 3) and y_train.shape[1:] == (16, 16, 1)
     masks = np.concatenate([y_train, y_test])
     assert set(np.unique(masks)) == {0.0, 1.0} and 0.1 < masks.mean() < 0.4
+
+
+def test_pet_breeds_follow_the_official_split(monkeypatch, tmp_path):
+    from PIL import Image
+
+    images, annotations = tmp_path / "images", tmp_path / "annotations"
+    images.mkdir()
+    annotations.mkdir()
+    stems = {"Abyssinian_1": 1, "Abyssinian_2": 1, "american_bulldog_7": 2, "american_bulldog_9": 2}
+    for i, stem in enumerate(stems):
+        Image.fromarray(np.full((24, 18, 3), 50 * i, np.uint8)).save(images / f"{stem}.jpg")
+    header = "#Image CLASS-ID SPECIES BREED ID\n"
+    (annotations / "trainval.txt").write_text(header + "Abyssinian_1 1 1 1\namerican_bulldog_7 2 2 1\n")
+    (annotations / "test.txt").write_text(header + "Abyssinian_2 1 1 1\namerican_bulldog_9 2 2 1\nmissing_3 2 2 1\n")
+    _fake_pet_download(monkeypatch, images, annotations)
+    pets = data.pet_breeds(size=32)
+    assert not pets.offline_fallback and pets.class_names == ("Abyssinian", "american bulldog")
+    assert pets.x_train.shape == (2, 32, 32, 3) and len(pets.x_test) == 2       # the missing photo is skipped
+    assert pets.y_train.tolist() == [0, 1] and pets.y_test.tolist() == [0, 1]
+
+
+@pytest.mark.parametrize("loader, replaced", [(data.pet_breeds, "Oxford-IIIT Pet"), (data.fashion_mnist, "Fashion-MNIST")])
+def test_offline_fallbacks_say_what_they_stand_in_for(monkeypatch, loader, replaced):
+    monkeypatch.setenv("COURSE_OFFLINE", "1")
+    stand_in = loader()
+    assert stand_in.offline_fallback and f"{replaced} replaces them when online" in stand_in.describe()
+    with pytest.raises(ValueError, match="`source` must be one of"):
+        loader(source="imagenet")
+
+
+def test_fetch_file_checks_the_md5(tmp_path, monkeypatch):
+    import hashlib
+
+    monkeypatch.setenv("COURSE_OFFLINE", "0")
+    payload = tmp_path / "payload.bin"
+    payload.write_bytes(b"convolution" * 100)
+    good = hashlib.md5(payload.read_bytes()).hexdigest()
+    path = data.fetch_file("payload", payload.as_uri(), good, cache_dir=str(tmp_path / "cache"))
+    assert open(path, "rb").read() == payload.read_bytes()
+    with pytest.raises(data.DataUnavailableError, match="payload download failed .*hash does not match"):
+        data.fetch_file("payload", payload.as_uri(), "0" * 32, cache_dir=str(tmp_path / "cache2"))
+
+
+def test_idx_files_are_read_like_mnist(tmp_path):
+    import gzip
+
+    images = np.arange(2 * 3 * 4, dtype=np.uint8).reshape(2, 3, 4)
+    raw = bytes([0, 0, 8, 3]) + b"".join(n.to_bytes(4, "big") for n in images.shape) + images.tobytes()
+    with gzip.open(tmp_path / "x.gz", "wb") as f:
+        f.write(raw)
+    np.testing.assert_array_equal(data._fashion.read_idx(tmp_path / "x.gz"), images)
+
+
+def test_omniglot_asks_for_the_published_md5s(monkeypatch):
+    asked = []
+    monkeypatch.setattr(data._glyphs, "fetch_file", lambda name, url, md5, extract: asked.append((url, md5)) or "")
+    data._glyphs._omniglot_folders()
+    assert [u.rsplit("/", 1)[1] for u, _ in asked] == ["images_background.zip", "images_evaluation.zip"]
+    assert all(len(md5) == 32 for _, md5 in asked)

@@ -81,9 +81,61 @@ def test_per_class_split():
 def test_fine_tuning_a_transfer_model_leaves_the_pretrained_model_alone(pretrained):
     before = [w.copy() for w in pretrained.get_weights()]
     model = transfer.transfer_model(pretrained, 3, "replace_head")
-    model.get_layer("pretrained").trainable = True
+    transfer.unfreeze(model.get_layer("pretrained"))
     model.compile("adam", "sparse_categorical_crossentropy")
     x = np.random.default_rng(0).uniform(0, 1, (8, 32, 32, 1)).astype("float32")
     model.fit(x, np.arange(8) % 3, epochs=1, verbose=0)
     for a, b in zip(before, pretrained.get_weights()):
         np.testing.assert_array_equal(a, b)
+
+
+# --- backbones for the transfer lab ------------------------------------------------------------
+def test_unfreeze_keeps_batch_norm_in_inference_mode():
+    """Keras 3 ignores the build-time ``training=False`` once a batch-norm layer is trainable
+    (keras-team/keras#20285); unfreeze() keeps them frozen, so training-mode outputs equal
+    inference outputs (no dropout here) while the other weights become trainable."""
+    encoder = transfer.backbone(source="course").encoder
+    model = transfer.new_classifier(encoder, 4, dropout=0.0)
+    x = np.random.default_rng(0).uniform(0, 1, (16, 32, 32, 1)).astype("float32")
+    assert len(model.trainable_weights) == 2                      # the linear probe: kernel and bias
+    transfer.unfreeze(encoder)
+    assert len(model.trainable_weights) == 2 + 5                   # and the five convolution kernels
+    np.testing.assert_allclose(keras.ops.convert_to_numpy(model(x, training=True)),
+                               keras.ops.convert_to_numpy(model(x, training=False)), atol=1e-6)
+    transfer.unfreeze(encoder, batch_norm=True)                    # the ablation: batch statistics
+    assert len(model.trainable_weights) == 2 + 5 + 2 * 5
+    assert not np.allclose(keras.ops.convert_to_numpy(model(x, training=True)),
+                           keras.ops.convert_to_numpy(model(x, training=False)), atol=1e-3)
+
+
+def test_course_backbone_is_the_labelled_offline_fallback():
+    backbone = transfer.backbone(source="course")
+    assert backbone.offline_fallback and backbone.feature_size == 128
+    assert "OFFLINE FALLBACK BACKBONE" in backbone.describe()
+    with pytest.raises(ValueError, match="`source` must be one of"):
+        transfer.backbone(source="internet")
+
+
+def test_imagenet_backbone_refuses_offline(monkeypatch):
+    from course_lib.models.pretrained import WeightsUnavailableError
+
+    monkeypatch.setenv("COURSE_OFFLINE", "1")
+    with pytest.raises(WeightsUnavailableError, match="COURSE_OFFLINE"):
+        transfer.backbone("mobilenet_v2", (96, 96, 3))
+
+
+@pytest.mark.parametrize("name, mode", [("mobilenet_v2", "tf"), ("resnet50", "caffe")])
+def test_imagenet_backbone_copies_weights_to_any_size(monkeypatch, name, mode):
+    """The 224x224 weights go into a network built for 64x64, behind the twin's own preprocessing."""
+    keras.utils.set_random_seed(0)
+    trained = build(name)                                           # stands in for the ImageNet download
+    monkeypatch.setattr(transfer, "pretrained", lambda requested: trained if requested == name else None)
+    backbone = transfer.backbone(name, (64, 64, 3))
+    assert not backbone.offline_fallback and backbone.encoder.input_shape[1:] == (64, 64, 3)
+    conv_weights = [w for w in backbone.encoder.get_weights() if w.ndim == 4]
+    np.testing.assert_array_equal(conv_weights[0], [w for w in trained.get_weights() if w.ndim == 4][0])
+    x = np.random.default_rng(1).uniform(0, 1, (2, 64, 64, 3)).astype("float32")
+    expected = keras.applications.imagenet_utils.preprocess_input(x * 255.0, mode=mode)
+    np.testing.assert_allclose(keras.ops.convert_to_numpy(transfer.imagenet_preprocess(x, name)), expected, rtol=1e-6)
+    with pytest.raises(ValueError, match="no ImageNet preprocessing for 'lenet5'"):
+        transfer.imagenet_preprocess(x, "lenet5")
