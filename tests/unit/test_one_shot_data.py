@@ -90,7 +90,8 @@ def test_omniglot_loader_reads_the_archive_layout(monkeypatch, tmp_path):
 
     folders = {}
     for part, alphabet in (("background", "Latin"), ("evaluation", "Tengwar")):
-        root = tmp_path / f"images_{part}"
+        extracted = tmp_path / f"images_{part}_extracted"              # Keras 3 keeps the archive's top folder
+        root = extracted / f"images_{part}"
         for c in (1, 2):
             character = root / alphabet / f"character{c:02d}"
             character.mkdir(parents=True)
@@ -98,9 +99,15 @@ def test_omniglot_loader_reads_the_archive_layout(monkeypatch, tmp_path):
                 picture = np.full((105, 105), 255, np.uint8)
                 picture[20 * c:20 * c + 30, 40:50] = 0                      # a black stroke on white paper
                 Image.fromarray(picture).save(character / f"{c:02d}{drawer:02d}_{drawer:02d}.png")
-        folders[f"omniglot_{part}"] = root
+        folders[f"images_{part}.zip"] = extracted
+
+    def fake_get_file(fname, origin, file_hash, hash_algorithm, extract, cache_dir):
+        assert extract and hash_algorithm == "md5" and origin.endswith(fname)
+        assert file_hash == data._glyphs.OMNIGLOT_MD5[fname[len("images_"):-len(".zip")]]
+        return str(folders[fname])
+
     monkeypatch.setenv("COURSE_OFFLINE", "0")
-    monkeypatch.setattr(keras.utils, "get_file", lambda fname, origin, extract: str(folders[fname]))
+    monkeypatch.setattr(keras.utils, "get_file", fake_get_file)
     omni = data.one_shot(source="omniglot")
     assert not omni.offline_fallback and omni.x_train.shape == (6, 28, 28, 1) and len(omni.x_test) == 6
     assert omni.x_train.max() > 0.9 and np.median(omni.x_train) == 0         # strokes bright, paper black
