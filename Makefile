@@ -11,6 +11,8 @@ RUN := PATH="$(CURDIR)/$(BIN):$$PATH" PYTHONHASHSEED=0
 TEST_ENV := $(RUN) COURSE_QUICK=1 COURSE_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=3
 PYTEST := $(BIN)/python -m pytest --durations=10
 JOBS ?= 2
+# Browser tests mostly wait for pages to settle, so more workers than cores pay off.
+BROWSER_JOBS ?= 2
 
 .PHONY: venv test test-unit test-jax test-notebooks test-browser browser-deps notebooks book bench assignments clean help
 
@@ -62,7 +64,7 @@ browser-deps:
 	  else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser tests"; exit 1; fi; }
 
 test-browser: venv book browser-deps
-	$(RUN) $(PYTEST) tests/browser
+	$(RUN) $(PYTEST) -n $(BROWSER_JOBS) --dist load tests/browser
 
 # Re-run notebooks in place so their stored outputs come from a real run
 # (offline data, full size). `make notebooks NB=notebooks/03_x.ipynb` for one.
@@ -78,8 +80,10 @@ assignments: venv
 	cd grading && for a in $(ASSIGNMENTS); do \
 	  $(RUN) $(CURDIR)/$(BIN)/nbgrader generate_assignment "$$a" --force || exit 1; done
 
+# Timings on this machine (see benchmarks/README.md for the GPU runs); not part of make test.
 bench: venv
 	$(RUN) TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/python benchmarks/bench_models.py
+	$(RUN) TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/python benchmarks/bench_cifar.py --images 5000 --batch 256 --epochs 3
 
 clean:
 	rm -rf _build .pytest_cache

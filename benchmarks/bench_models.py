@@ -3,23 +3,24 @@
 Runs each pair interleaved (course, keras, course, keras, ...) so that both
 see the same machine state, and reports images/s for a training step and for
 inference, with min / median / max over the repeats and the course/keras
-ratio of medians. Writes ``benchmarks/results-<backend>-<device>.json`` and
-a Markdown table beside it. Not a test: timings depend on the machine.
+ratio of medians. Writes ``benchmarks/results-models-<backend>-<device>.json``
+and a Markdown table beside it. Not a test: timings depend on the machine.
+On a GPU (issue 10): ``--batch 256 --precision mixed_bfloat16 --models resnet50``.
 
 Usage: python benchmarks/bench_models.py [--repeats 5] [--steps 3] [--batch 8]
+       [--precision float32|mixed_float16|mixed_bfloat16] [--models ...]
 """
 from __future__ import annotations
 
-import argparse
 import json
-import platform
 import statistics
 import time
-from pathlib import Path
 
 import numpy as np
 import keras
 
+from _common import arguments, describe_machine, write_results
+from course_lib import lab
 from course_lib.models import build
 
 PAIRS = {
@@ -27,7 +28,6 @@ PAIRS = {
     "mobilenet_v2": lambda: keras.applications.MobileNetV2(weights=None),
     "vgg16": lambda: keras.applications.VGG16(weights=None),
 }
-HERE = Path(__file__).resolve().parent
 
 
 def _compiled(model):
@@ -79,16 +79,11 @@ def run(repeats, steps, batch, names):
     return results
 
 
-def write(results, args):
-    backend, device = keras.backend.backend(), "cpu"
-    meta = {"backend": backend, "keras": keras.__version__, "machine": platform.machine(),
-            "processor": platform.processor() or "unknown", "repeats": args.repeats,
-            "steps": args.steps, "batch": args.batch, "date": time.strftime("%Y-%m-%d")}
-    stem = HERE / f"results-{backend}-{device}"
-    stem.with_suffix(".json").write_text(json.dumps({"meta": meta, "results": results}, indent=2))
-    lines = [f"# Course models vs keras.applications ({backend}, {device})", "",
-             f"Batch {args.batch}, at least {args.steps} timed steps and 1 s after a warm-up, {args.repeats} interleaved repeats; "
-             f"images/s as min / median / max. Keras {keras.__version__}, {meta['date']}.", "",
+def table(results, meta) -> list[str]:
+    lines = [f"# Course models vs keras.applications ({meta['backend']}, {meta['device']})", "",
+             f"Batch {meta['batch']}, precision {meta['precision']}, at least {meta['steps']} timed steps and 1 s "
+             f"after a warm-up, {meta['repeats']} interleaved repeats; images/s as min / median / max. "
+             f"Keras {meta['keras']}, {meta['date']}.", "",
              "| model | step | course img/s | keras img/s | course / keras (medians) |",
              "| --- | --- | --- | --- | --- |"]
     for name, r in results.items():
@@ -96,18 +91,20 @@ def write(results, args):
             c, k = r["course"][kind], r["keras"][kind]
             fmt = lambda s: f"{s['min']:.1f} / {s['median']:.1f} / {s['max']:.1f}"
             lines.append(f"| {name} | {label} | {fmt(c)} | {fmt(k)} | {r[f'ratio_{kind}']:.3f} |")
-    stem.with_suffix(".md").write_text("\n".join(lines) + "\n")
-    print(f"wrote {stem}.json and {stem}.md")
+    return lines
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--steps", type=int, default=3)
-    parser.add_argument("--batch", type=int, default=8)
+def main(argv=None):
+    parser = arguments(__doc__, repeats=5, batch=8)
+    parser.add_argument("--steps", type=int, default=3, help="timed steps, at least (and at least 1 s)")
     parser.add_argument("--models", nargs="+", choices=sorted(PAIRS), default=list(PAIRS))
-    args = parser.parse_args()
-    write(run(args.repeats, args.steps, args.batch, args.models), args)
+    args = parser.parse_args(argv)
+    found = lab.setup(mixed_precision="off", verbose=False)
+    keras.mixed_precision.set_dtype_policy(args.precision)
+    results = run(args.repeats, args.steps, args.batch, args.models)
+    meta = describe_machine(found, repeats=args.repeats, steps=args.steps, batch=args.batch,
+                            precision=args.precision, models=args.models)
+    return write_results("models", results, meta, table(results, meta), args.out)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ answers are computed by course_lib, never typed in.
 """
 from __future__ import annotations
 
+import importlib
 import random
 import zlib
+from unittest import mock
 
 from . import arithmetic as A
 
@@ -194,6 +196,25 @@ def questions(name: str) -> list[dict]:
     return QUIZZES[name]()
 
 
+# jupyterquiz (2.9.6) reads MathJax.version 0.5 s after drawing a quiz. On a slow page the book's MathJax
+# is still loading then: the global holds only its configuration, the read throws a TypeError in the
+# reader's console, and a MathJax without `typeset` makes the quiz fetch MathJax from a CDN. The quiz's
+# script therefore waits (at most 10 s) until MathJax is ready; where there is no MathJax (Colab,
+# JupyterLab without it) it runs at once.
+WAIT_FOR_MATHJAX = """(function courseQuiz(started) {
+  var loading = typeof MathJax !== 'undefined' && !(MathJax.version && typeof MathJax.typeset === 'function');
+  if (loading && Date.now() - started < 10000) { setTimeout(function () { courseQuiz(started); }, 100); return; }
+%s
+})(Date.now());"""
+
+
+def _display_waiting_for_mathjax(*objects, **options):
+    from IPython.display import Javascript, display
+
+    display(*(Javascript(WAIT_FOR_MATHJAX % shown.data) if isinstance(shown, Javascript) else shown
+              for shown in objects), **options)
+
+
 def show(name: str) -> None:
     """Display quiz ``name`` (stable element ids, so stored outputs do not churn)."""
     from jupyterquiz import display_quiz
@@ -201,6 +222,8 @@ def show(name: str) -> None:
     state = random.getstate()
     random.seed(zlib.crc32(name.encode()))      # jupyterquiz draws its element id from `random`
     try:
-        display_quiz(questions(name), shuffle_answers=False)
+        with mock.patch.object(importlib.import_module("jupyterquiz.dynamic.display"), "display",
+                               _display_waiting_for_mathjax):
+            display_quiz(questions(name), shuffle_answers=False)
     finally:
         random.setstate(state)

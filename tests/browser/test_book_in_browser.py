@@ -179,6 +179,38 @@ def test_quiz_responds_to_a_click(visit):
     assert feedback.inner_text().strip()
 
 
+def test_quiz_waits_for_a_slow_mathjax(browser, server):
+    """On a slow connection MathJax arrives after the quiz has drawn itself (here held back 2 s): the
+    quiz must not throw in the console nor fetch MathJax from a CDN (course_lib.quiz.WAIT_FOR_MATHJAX)."""
+    import time
+
+    external = []
+
+    def hold_mathjax(route):
+        if urlparse(route.request.url).hostname not in ("127.0.0.1", "localhost"):
+            external.append(route.request.url)
+            return route.abort()
+        if "/mathjax/" in route.request.url:
+            time.sleep(2)
+        route.continue_()
+
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.route("**/*", hold_mathjax)
+        page.goto(urljoin(server, "notebooks/00_counting_with_course_lib.html"), wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1_000)
+        assert not errors, f"console errors with a slow MathJax: {errors[:3]}"
+        assert not external, f"requests leaving the machine: {external[:3]}"
+        assert page.locator(".MCButton").count() > 0 and page.locator("mjx-container").count() > 0
+    finally:
+        context.close()
+
+
 def test_search_finds_bottleneck(visit):
     v = visit("search.html?q=bottleneck")
     v.page.wait_for_selector("ul.search li", timeout=15_000)

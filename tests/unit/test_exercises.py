@@ -87,6 +87,21 @@ def test_quiz_questions_are_computed_and_well_formed():
         quiz.questions("nope")
 
 
+def test_quiz_script_waits_for_mathjax(monkeypatch):
+    """The browser test holds MathJax back; here: the wrapper is applied and keeps jupyterquiz's script whole."""
+    from IPython.display import HTML, Javascript
+
+    from course_lib import quiz
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *objects, **options: shown.extend(objects))
+    quiz.show("counting")
+    (html,), (script,) = [s for s in shown if isinstance(s, HTML)], [s for s in shown if isinstance(s, Javascript)]
+    head, tail = quiz.WAIT_FOR_MATHJAX.split("%s")
+    assert script.data.startswith(head) and script.data.endswith(tail)
+    assert "show_questions(" in script.data and "MCButton" in script.data
+
+
 def test_every_quiz_is_well_formed():
     from course_lib import quiz
 
