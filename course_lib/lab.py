@@ -3,7 +3,8 @@
 ``setup()`` seeds everything, reports the backend and the accelerator (with a
 clear warning when there is none), and on a GPU turns on mixed precision;
 ``colab_badge()`` links a lab to Colab; ``callbacks()`` gives checkpoints that
-survive a Colab disconnect (``BackupAndRestore``) and live training curves;
+survive a Colab disconnect (``BackupAndRestore``) and live training curves
+titled with the time per epoch and the time left;
 ``data_parallel()`` replicates training over every visible accelerator
 (Keras's distribution API on jax, ``tf.distribute.MirroredStrategy`` on
 tensorflow), and ``split_cpu()`` lets a CPU pose as several devices to try it.
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import os
+import statistics
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,21 +141,46 @@ def callbacks(lab: str, live: bool = True, resume: bool = True, metrics=("loss",
     return found
 
 
+def progress_title(done: int, total: int, epoch_seconds: list[float]) -> str:
+    """The live curves' title: after ``done`` of ``total`` epochs, the seconds an epoch takes and
+    the time left, so a student knows at once how long the full run will take. The first epoch
+    includes compilation, so later epochs set the rate once there are any. A finished run's
+    figure has no title: timings vary from run to run, and the figure a notebook stores keeps none."""
+    if done >= total:
+        return ""
+    if not epoch_seconds:
+        return f"epoch {done} of {total}"
+    seconds = statistics.median(epoch_seconds[1:] or epoch_seconds)
+    left = seconds * (total - done)
+    left_text = f"{left / 60:.0f} min" if left >= 90 else f"{left:.0f} s"
+    rate = f"{seconds:.2f}" if seconds < 1 else f"{seconds:.1f}"       # GPU epochs can be well under 1 s
+    return f"epoch {done} of {total}: {rate} s per epoch, about {left_text} left"
+
+
 class LiveCurves(keras.callbacks.Callback):
-    """Redraw the loss and accuracy curves after every epoch, in place (one figure per fit)."""
+    """Redraw the loss and accuracy curves after every epoch, in place (one figure per fit),
+    titled with the time per epoch and the time left (see :func:`progress_title`)."""
 
     def __init__(self, metrics=("loss", "accuracy")):
         super().__init__()
         self.metrics = tuple(metrics)
         self.history: dict[str, list[float]] = {}
+        self.epoch_seconds: list[float] = []
         self._handle = None
+        self._epoch_start = None
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._epoch_start = time.perf_counter()
 
     def on_epoch_end(self, epoch, logs=None):
+        if self._epoch_start is not None:
+            self.epoch_seconds.append(time.perf_counter() - self._epoch_start)
         for key, value in (logs or {}).items():
             self.history.setdefault(key, []).append(float(value))
-        self._draw()
+        total = (self.params or {}).get("epochs") or epoch + 1
+        self._draw(progress_title(epoch + 1, total, self.epoch_seconds))
 
-    def _draw(self):
+    def _draw(self, title: str = ""):
         import matplotlib.pyplot as plt
         from IPython.display import display
 
@@ -166,6 +194,8 @@ class LiveCurves(keras.callbacks.Callback):
                     ax.plot(range(1, len(self.history[key]) + 1), self.history[key], marker=".", label=key)
             ax.set(xlabel="epoch", title=metric)
             ax.legend(frameon=False, fontsize=8)
+        if title:
+            fig.suptitle(title, fontsize=9)
         if self._handle is None:
             self._handle = display(fig, display_id=True)
         else:

@@ -24,6 +24,7 @@ HTML = ROOT / "_build" / "html"
 SHOTS = ROOT / "_build" / "screenshots"
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+SETTLE_MS = 60_000
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -78,8 +79,12 @@ class Visit:
         self.errors, self.external = [], []
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.in_flight = track_requests(self.page)
         self.page.route("**/*", self._route)
         self.page.goto(url, wait_until="load")
+
+    def settle(self):
+        settle(self.page, self.in_flight)
 
     def _route(self, route):
         host = urlparse(route.request.url).hostname
@@ -91,6 +96,38 @@ class Visit:
 
     def close(self):
         self.context.close()
+
+
+def track_requests(page) -> dict:
+    """The page's requests still in flight (URL -> count), kept up to date."""
+    in_flight: dict[str, int] = {}
+
+    def started(request):
+        in_flight[request.url] = in_flight.get(request.url, 0) + 1
+
+    def ended(request):
+        if in_flight.get(request.url, 0) > 1:
+            in_flight[request.url] -= 1
+        else:
+            in_flight.pop(request.url, None)
+
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+    return in_flight
+
+
+def settle(page, in_flight, timeout_ms=SETTLE_MS):
+    """Wait until the page has made no request for 500 ms; if it has not within ``timeout_ms``,
+    fail naming the requests still open (a page normally settles in 2-3 s; a loaded 2-core
+    machine once took over 30 s, with no record of what was waited for)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    except PlaywrightTimeout:
+        pytest.fail(f"{page.url} did not settle in {timeout_ms / 1000:.0f} s; requests still open: "
+                    f"{sorted(in_flight)[:5]}")
 
 
 @pytest.fixture
@@ -115,7 +152,7 @@ def _math_rendered(page):
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page_loads_cleanly(visit, page_path):
     v = visit(f"{page_path}.html")
-    v.page.wait_for_load_state("networkidle")
+    v.settle()
     assert v.page.title(), "page has a title"
     assert not v.errors, f"console errors: {v.errors[:3]}"
     assert not v.external, f"requests leaving the machine (the book must work offline): {v.external[:3]}"
@@ -200,9 +237,10 @@ def test_quiz_waits_for_a_slow_mathjax(browser, server):
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        in_flight = track_requests(page)
         page.route("**/*", hold_mathjax)
         page.goto(urljoin(server, "notebooks/00_counting_with_course_lib.html"), wait_until="load")
-        page.wait_for_load_state("networkidle")
+        settle(page, in_flight)
         page.wait_for_timeout(1_000)
         assert not errors, f"console errors with a slow MathJax: {errors[:3]}"
         assert not external, f"requests leaving the machine: {external[:3]}"
@@ -232,7 +270,24 @@ def test_solutions_are_hidden_until_opened(visit):
 def test_screenshots_for_review(visit, page_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     v = visit(f"{page_path}.html")
-    v.page.wait_for_load_state("networkidle")
+    v.settle()
     path = SHOTS / (page_path.replace("/", "__") + ".png")
     v.page.screenshot(path=str(path), full_page=False)
     assert path.stat().st_size > 10_000
+
+
+def test_a_page_that_never_settles_is_reported_with_its_open_requests(browser, server):
+    """The settle helper itself: a stylesheet request that is never answered must fail the wait and be named."""
+    held = []
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        in_flight = track_requests(page)
+        page.route("**/*.css", lambda route: held.append(route))   # never continued: the request stays open
+        page.goto(urljoin(server, "book/intro.html"), wait_until="commit")     # stylesheets block later events
+        with pytest.raises(pytest.fail.Exception, match=r"did not settle in 2 s; requests still open: \['http.*\.css"):
+            settle(page, in_flight, timeout_ms=2_000)
+    finally:
+        for route in held:
+            route.abort()
+        context.close()

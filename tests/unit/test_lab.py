@@ -46,6 +46,7 @@ def test_callbacks_resume_and_draw(monkeypatch, tmp_path):
     model.compile("sgd", "sparse_categorical_crossentropy", metrics=["accuracy"])
     model.fit(np.zeros((4, 3)), np.zeros(4), epochs=2, verbose=0, callbacks=[backup, curves])
     assert len(curves.history["loss"]) == 2 and len(curves.history["accuracy"]) == 2
+    assert len(curves.epoch_seconds) == 2 and all(s > 0 for s in curves.epoch_seconds)
     assert not (tmp_path / "lab1" / "backup").exists() or not any((tmp_path / "lab1" / "backup").iterdir())
     with pytest.raises(ValueError, match="plain name"):
         lab.checkpoint_dir("../elsewhere")
@@ -160,3 +161,12 @@ def test_data_parallel_scope_replicates_a_model():
     with pytest.raises(ValueError, match="`devices` is empty"):
         with lab.data_parallel([]):
             pass
+
+
+def test_progress_title_states_the_time_left_and_drops_it_when_done():
+    # The first epoch (compilation) is left out of the rate once later epochs exist.
+    assert lab.progress_title(3, 10, [30.0, 2.0, 4.0]) == "epoch 3 of 10: 3.0 s per epoch, about 21 s left"
+    assert lab.progress_title(1, 164, [12.0]) == "epoch 1 of 164: 12.0 s per epoch, about 33 min left"
+    assert lab.progress_title(2, 5, []) == "epoch 2 of 5"
+    assert lab.progress_title(4, 164, [9.0, 0.43, 0.45]).startswith("epoch 4 of 164: 0.44 s per epoch")
+    assert lab.progress_title(5, 5, [1.0, 1.0]) == ""
