@@ -25,7 +25,7 @@ import io
 import os
 import statistics
 import tempfile
-import time
+from unittest import mock
 
 import numpy as np
 import keras
@@ -35,20 +35,6 @@ from course_lib import lab
 from course_lib.models import build
 
 VARIANTS = ("plain", "augmented", "lab")
-
-
-class EpochTimer(keras.callbacks.Callback):
-    """Wall time of every epoch, validation included (Keras ends an epoch after validating)."""
-
-    def __init__(self):
-        super().__init__()
-        self.seconds: list[float] = []
-
-    def on_epoch_begin(self, epoch, logs=None):
-        self._start = time.perf_counter()
-
-    def on_epoch_end(self, epoch, logs=None):
-        self.seconds.append(time.perf_counter() - self._start)
 
 
 def cifar_shaped(images: int, seed: int = 0):
@@ -74,10 +60,10 @@ def run_variant(variant: str, train, test, batch: int, epochs: int) -> list[floa
         extra = lab.callbacks("benchmark_cifar")
         fit_options = {"validation_data": test}
     model.compile(optimizer, "sparse_categorical_crossentropy", metrics=["accuracy"])
-    timer = EpochTimer()
+    timer = lab.EpochTimer()
     with contextlib.redirect_stdout(io.StringIO()):          # the live curves print a figure per epoch
         model.fit(*train, batch_size=batch, epochs=epochs, verbose=0, callbacks=[timer, *extra], **fit_options)
-    return timer.seconds
+    return timer.epoch_seconds
 
 
 def run(images: int, batch: int, epochs: int, repeats: int) -> dict:
@@ -123,25 +109,12 @@ def main(argv=None):
     found = lab.setup(mixed_precision="off" if args.precision == "float32" else "auto", verbose=False)
     if args.precision not in ("auto", "float32"):
         keras.mixed_precision.set_dtype_policy(args.precision)
-    with tempfile.TemporaryDirectory() as backups, _env("COURSE_CHECKPOINTS", backups):
+    # The lab variant's BackupAndRestore writes into a folder deleted afterwards.
+    with tempfile.TemporaryDirectory() as backups, mock.patch.dict(os.environ, COURSE_CHECKPOINTS=backups):
         results = run(args.images, args.batch, args.epochs, args.repeats)
     meta = describe_machine(found, images=args.images, batch=args.batch, epochs=args.epochs,
                             repeats=args.repeats, precision=keras.mixed_precision.dtype_policy().name)
     return write_results("cifar", results, meta, table(results, meta), args.out)
-
-
-@contextlib.contextmanager
-def _env(name, value):
-    """Set an environment variable for the block (the backups go to a folder deleted afterwards)."""
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            os.environ.pop(name)
-        else:
-            os.environ[name] = old
 
 
 if __name__ == "__main__":

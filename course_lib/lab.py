@@ -157,16 +157,13 @@ def progress_title(done: int, total: int, epoch_seconds: list[float]) -> str:
     return f"epoch {done} of {total}: {rate} s per epoch, about {left_text} left"
 
 
-class LiveCurves(keras.callbacks.Callback):
-    """Redraw the loss and accuracy curves after every epoch, in place (one figure per fit),
-    titled with the time per epoch and the time left (see :func:`progress_title`)."""
+class EpochTimer(keras.callbacks.Callback):
+    """The wall time of every epoch in seconds (``epoch_seconds``), validation included:
+    Keras ends an epoch after validating it."""
 
-    def __init__(self, metrics=("loss", "accuracy")):
+    def __init__(self):
         super().__init__()
-        self.metrics = tuple(metrics)
-        self.history: dict[str, list[float]] = {}
         self.epoch_seconds: list[float] = []
-        self._handle = None
         self._epoch_start = None
 
     def on_epoch_begin(self, epoch, logs=None):
@@ -175,6 +172,20 @@ class LiveCurves(keras.callbacks.Callback):
     def on_epoch_end(self, epoch, logs=None):
         if self._epoch_start is not None:
             self.epoch_seconds.append(time.perf_counter() - self._epoch_start)
+
+
+class LiveCurves(EpochTimer):
+    """Redraw the loss and accuracy curves after every epoch, in place (one figure per fit),
+    titled with the time per epoch and the time left (see :func:`progress_title`)."""
+
+    def __init__(self, metrics=("loss", "accuracy")):
+        super().__init__()
+        self.metrics = tuple(metrics)
+        self.history: dict[str, list[float]] = {}
+        self._handle = None
+
+    def on_epoch_end(self, epoch, logs=None):
+        super().on_epoch_end(epoch, logs)
         for key, value in (logs or {}).items():
             self.history.setdefault(key, []).append(float(value))
         total = (self.params or {}).get("epochs") or epoch + 1

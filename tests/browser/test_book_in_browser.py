@@ -13,6 +13,7 @@ import http.server
 import json
 import shutil
 import threading
+import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -71,9 +72,11 @@ def browser():
 
 
 class Visit:
-    """A page opened in a fresh context, with its console errors and blocked requests."""
+    """A page opened in a fresh context, with its console errors and blocked requests.
+    Requests whose URL contains one of ``slow`` are answered 2 s late (a slow connection)."""
 
-    def __init__(self, browser, url):
+    def __init__(self, browser, url, slow=()):
+        self.slow = tuple(slow)
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.errors, self.external = [], []
@@ -89,6 +92,8 @@ class Visit:
     def _route(self, route):
         host = urlparse(route.request.url).hostname
         if host in ("127.0.0.1", "localhost") or route.request.url.startswith("data:"):
+            if any(part in route.request.url for part in self.slow):
+                time.sleep(2)
             route.continue_()
         else:
             self.external.append(route.request.url)
@@ -219,34 +224,15 @@ def test_quiz_responds_to_a_click(visit):
 def test_quiz_waits_for_a_slow_mathjax(browser, server):
     """On a slow connection MathJax arrives after the quiz has drawn itself (here held back 2 s): the
     quiz must not throw in the console nor fetch MathJax from a CDN (course_lib.quiz.WAIT_FOR_MATHJAX)."""
-    import time
-
-    external = []
-
-    def hold_mathjax(route):
-        if urlparse(route.request.url).hostname not in ("127.0.0.1", "localhost"):
-            external.append(route.request.url)
-            return route.abort()
-        if "/mathjax/" in route.request.url:
-            time.sleep(2)
-        route.continue_()
-
-    context = browser.new_context()
+    v = Visit(browser, urljoin(server, "notebooks/00_counting_with_course_lib.html"), slow=("/mathjax/",))
     try:
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        in_flight = track_requests(page)
-        page.route("**/*", hold_mathjax)
-        page.goto(urljoin(server, "notebooks/00_counting_with_course_lib.html"), wait_until="load")
-        settle(page, in_flight)
-        page.wait_for_timeout(1_000)
-        assert not errors, f"console errors with a slow MathJax: {errors[:3]}"
-        assert not external, f"requests leaving the machine: {external[:3]}"
-        assert page.locator(".MCButton").count() > 0 and page.locator("mjx-container").count() > 0
+        v.settle()
+        v.page.wait_for_timeout(1_000)
+        assert not v.errors, f"console errors with a slow MathJax: {v.errors[:3]}"
+        assert not v.external, f"requests leaving the machine: {v.external[:3]}"
+        assert v.page.locator(".MCButton").count() > 0 and v.page.locator("mjx-container").count() > 0
     finally:
-        context.close()
+        v.close()
 
 
 def test_search_finds_bottleneck(visit):
