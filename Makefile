@@ -14,13 +14,14 @@ JOBS ?= 2
 # Browser tests mostly wait for pages to settle, so more workers than cores pay off.
 BROWSER_JOBS ?= 2
 
-.PHONY: venv test test-unit test-jax test-notebooks test-browser browser-deps notebooks book bench assignments clean help
+.PHONY: venv test test-unit test-jax test-notebooks test-browser browser-deps sandbox-deps notebooks book bench assignments grade clean help
 
 help:
 	@echo "make book   build the HTML book into _build/html (from stored notebook outputs)"
 	@echo "make test   run the whole test suite (unit tests on both backends, notebooks)"
 	@echo "make notebooks  re-execute notebooks in place (NB=path for one)"
-	@echo "make assignments  generate student versions of the nbgrader assignments"
+	@echo "make assignments  student versions of the problem sets (public default + one per student in grading/students.csv)"
+	@echo "make grade A=ps1_counting  grade every submission in grading/submitted/ (sandboxed), feedback, grades.csv, report"
 	@echo "make bench  benchmark course models against keras.applications (CPU)"
 
 venv: $(STAMP)
@@ -38,7 +39,7 @@ test: venv
 	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
 
 # Unit tests and structure tests on the default (tensorflow) backend.
-test-unit: venv book
+test-unit: venv book sandbox-deps
 	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile tests --ignore=tests/browser
 
 # course_lib must run unchanged on jax: the same unit tests again.
@@ -74,11 +75,25 @@ notebooks: venv
 	  --execute --inplace --ExecutePreprocessor.timeout=1200 $(NB)
 	$(BIN)/python scripts/clean_notebooks.py $(NB)
 
-# Student versions of every graded assignment into grading/release/ (nbgrader).
-ASSIGNMENTS := $(notdir $(wildcard grading/source/*))
+# The autograder runs each submission in a bubblewrap sandbox as its own unprivileged uid
+# (setpriv, from util-linux); Debian's packages, installed when missing as chromium is.
+sandbox-deps:
+	@command -v bwrap >/dev/null && command -v setpriv >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap util-linux; \
+	  else echo "Install Debian's bubblewrap (sudo apt-get install bubblewrap) to grade"; exit 1; fi; }
+
+# Student versions of every problem set: grading/release/ (the public default variant) and,
+# for each student of grading/students.csv, grading/variants/<student>/ (see the instructor guide).
+COURSE ?= grading
+GRADE_ENV := $(RUN) KERAS_BACKEND=jax TF_CPP_MIN_LOG_LEVEL=3 PYTHONPATH=
 assignments: venv
-	cd grading && for a in $(ASSIGNMENTS); do \
-	  $(RUN) $(CURDIR)/$(BIN)/nbgrader generate_assignment "$$a" --force || exit 1; done
+	cd $(COURSE) && $(GRADE_ENV) $(CURDIR)/$(BIN)/python -m autograder assignments
+
+# Grade a whole class: make grade A=ps1_counting [JOBS=2] [STEP_CPU=60]
+grade: venv sandbox-deps
+	@test -n "$(A)" || { echo "usage: make grade A=<assignment>  (one of: $(notdir $(wildcard $(COURSE)/source/*)))"; exit 2; }
+	cd $(COURSE) && $(GRADE_ENV) $(CURDIR)/$(BIN)/python -m autograder grade "$(A)" --jobs $(JOBS) \
+	  $(if $(STEP_CPU),--step-cpu $(STEP_CPU))
 
 # Timings on this machine (see benchmarks/README.md for the GPU runs); not part of make test.
 bench: venv
