@@ -107,27 +107,53 @@ def test_package_never_pulls_tensorflow():
         assert pinned in reqs, f"requirements.txt must pin {pinned}"
 
 
-# --- exercises: every registered exercise is asked in its chapter and its stored solution passes ----------
-def _exercise_chapters():
-    from course_lib.exercises import exercises_for
-    from course_lib.exercises.catalog import COUNTING, XCORR
-    from course_lib.exercises.part1 import BACKPROP, EQUIVARIANCE, FIELDS, SHAPES
-    from course_lib.exercises.part2 import ALEXNET, INCEPTION, LENET, MOBILENET, RESNET, VGG
-    from course_lib.exercises.part3 import AUTOENCODER, C3D, MODERN, SIAMESE, TRANSFER, UNET
+# --- exercises: each chapter asks its own registered exercises, and stores a passing solution of each ----
+# A notebook asks an exercise with `check("<id>", answer)`; every Exercise knows the chapter it belongs to.
+CHECK_CALL = re.compile(r"""\bcheck\(\s*["']([^"']+)["']""")
 
-    chapters = (COUNTING, XCORR, BACKPROP, SHAPES, FIELDS, EQUIVARIANCE, LENET, ALEXNET, VGG, INCEPTION, RESNET,
-                MOBILENET, AUTOENCODER, UNET, SIAMESE, TRANSFER, C3D, MODERN)
-    return {chapter: exercises_for(chapter) for chapter in chapters}
+
+def _exercises_by_chapter() -> dict:
+    """The registered exercises grouped by the chapter (notebook stem) each says it belongs to."""
+    from course_lib.exercises import all_exercises
+
+    chapters: dict = {}
+    for ex in all_exercises():
+        chapters.setdefault(ex.chapter, []).append(ex)
+    return chapters
+
+
+def _checked_ids(path: Path) -> list[str]:
+    """The exercise ids a notebook's code cells pass to check()."""
+    nb = nbformat.read(path, as_version=4)
+    return [i for c in nb["cells"] if c["cell_type"] == "code" for i in CHECK_CALL.findall(c["source"])]
+
+
+def test_every_exercise_belongs_to_a_chapter_notebook():
+    chapters = {p.stem for p in ROOT.glob("notebooks/*.ipynb")}
+    strays = sorted(set(_exercises_by_chapter()) - chapters)
+    assert not strays, f"exercises registered for chapters that have no notebook: {strays}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
+def test_a_notebook_checks_only_its_own_registered_exercises(path):
+    from course_lib.exercises import all_exercises
+
+    chapter_of = {ex.id: ex.chapter for ex in all_exercises()}
+    asked = set(_checked_ids(path))
+    unknown = sorted(asked - set(chapter_of))
+    assert not unknown, f"{_rel(path)} checks exercises that are not registered: {unknown}"
+    foreign = sorted(f"{i} ({chapter_of[i]})" for i in asked if chapter_of[i] != path.stem)
+    assert not foreign, f"{_rel(path)} checks exercises registered for another chapter: {foreign}"
 
 
 # Issue 6: at least 8 exercises per Part I chapter; issue 7: at least 6 per Part II chapter.
 MIN_EXERCISES = {"01": 8, "02": 8, "03": 8, "04": 8, "05": 8, "06": 6, "07": 6, "08": 6, "09": 6, "10": 6, "11": 6, "12": 5, "13": 5, "14": 5, "15": 5, "16": 5, "17": 5}
 
 
-@pytest.mark.parametrize("chapter", sorted(_exercise_chapters()))
+@pytest.mark.parametrize("chapter", sorted(_exercises_by_chapter()))
 def test_every_exercise_is_asked_and_its_solution_is_stored_correct(chapter):
     nb = nbformat.read(ROOT / "notebooks" / f"{chapter}.ipynb", as_version=4)
-    exercises = _exercise_chapters()[chapter]
+    exercises = _exercises_by_chapter()[chapter]
     assert len(exercises) >= MIN_EXERCISES.get(chapter[:2], 1)
     for ex in exercises:
         solution_cells = [c for c in nb["cells"] if c["cell_type"] == "code" and "hide-cell" in c["metadata"].get("tags", [])

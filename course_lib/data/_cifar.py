@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_choice
+from .._validate import check_choice, check_int
 from ._common import Dataset, download, real_or_fallback
 from ._digits import _sklearn_digits
 
@@ -36,6 +36,7 @@ def cifar10(source: str = "auto", seed: int = 0) -> Dataset:
     "auto" (CIFAR-10 unless COURSE_OFFLINE=1 or the download fails).
     """
     check_choice("cifar10", "source", source, ("auto", "cifar10", "digits"))
+    check_int("cifar10", "seed", seed, 0)
 
     def real():
         return Dataset(*_cifar10(), name="CIFAR-10", source="CIFAR-10 (Krizhevsky 2009), 50,000 train / 10,000 test",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import runtime
+from .._validate import check_int
 
 DOWNLOAD_TIMEOUT_S = 20
 
@@ -98,11 +99,11 @@ def pad_to(images, size):
 def per_class_split(x, y, per_class: int, seed: int = 0):
     """A small labelled budget: ``per_class`` randomly chosen examples of every class,
     and everything else. Returns ``(x_chosen, y_chosen, x_rest, y_rest)``."""
+    func = "per_class_split"
     y = np.asarray(y)
     smallest = int(np.bincount(y)[np.unique(y)].min())
-    if not isinstance(per_class, int) or not 1 <= per_class <= smallest:
-        raise ValueError(f"per_class_split: `per_class` must be an int from 1 to {smallest} "
-                         f"(the smallest class), got {per_class!r}")
+    per_class = check_int(func, "per_class", per_class, 1, smallest, note="the smallest class")
+    seed = check_int(func, "seed", seed, 0)
     rng = np.random.default_rng(seed)
     chosen = np.zeros(len(y), bool)
     for label in np.unique(y):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validate import check_choice
+from .._validate import check_choice, check_fraction, check_int
 from ._common import Dataset, download, pad_to, real_or_fallback
 
 DIGIT_NAMES = tuple(str(d) for d in range(10))
@@ -50,8 +50,9 @@ def digits(source: str = "auto", size: int = 32, test_fraction: float = 0.25, se
     """
     func = "digits"
     check_choice(func, "source", source, ("auto", "mnist", "sklearn"))
-    if not isinstance(size, int) or size < 28:
-        raise ValueError(f"{func}: `size` must be an int >= 28, got {size!r}")
+    size = check_int(func, "size", size, 28)
+    check_fraction(func, "test_fraction", test_fraction, allow_zero=False)
+    check_int(func, "seed", seed, 0)
 
     def mnist():
         return Dataset(*_mnist(size), name="MNIST", source="MNIST (LeCun et al.), 60,000 train / 10,000 test",

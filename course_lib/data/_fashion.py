@@ -5,7 +5,7 @@ import gzip
 
 import numpy as np
 
-from .._validate import check_choice
+from .._validate import check_choice, check_int
 from ._common import Dataset, fetch_file, pad_to, real_or_fallback
 from ._digits import digits_fallback
 
@@ -44,9 +44,10 @@ def fashion_mnist(source: str = "auto", size: int = 28, seed: int = 0) -> Datase
     offline), "digits" (the offline fallback: scikit-learn's real handwritten
     digits), or "auto" (Fashion-MNIST unless COURSE_OFFLINE=1 or the download fails).
     """
-    check_choice("fashion_mnist", "source", source, ("auto", "fashion_mnist", "digits"))
-    if not isinstance(size, int) or size < 28:
-        raise ValueError(f"fashion_mnist: `size` must be an int >= 28, got {size!r}")
+    func = "fashion_mnist"
+    check_choice(func, "source", source, ("auto", "fashion_mnist", "digits"))
+    size = check_int(func, "size", size, 28)
+    check_int(func, "seed", seed, 0)
 
     def real():
         return Dataset(*_fashion(size), name="Fashion-MNIST",

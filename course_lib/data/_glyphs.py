@@ -144,6 +144,7 @@ def font_glyphs(size: int = 28, seed: int = 0) -> GlyphSet:
     background (train) alphabets; Armenian and Georgian, scripts the network
     never sees in training, are the evaluation (test) alphabets."""
     size = check_int("font_glyphs", "size", size, 16)
+    seed = check_int("font_glyphs", "seed", seed, 0)
     images, labels, drawers, characters = _font_glyphs(size, seed)
     alphabet_of = tuple(alphabet for alphabet, _ in characters)
     x_train, y_train, x_test, y_test, d_train, d_test = _split(images, labels, drawers, alphabet_of,
@@ -210,7 +211,9 @@ def one_shot(source: str = "auto", size: int = 28, seed: int = 0) -> GlyphSet:
     """One-shot data for the Siamese chapter: "omniglot" (raises offline), "fonts"
     (:func:`font_glyphs`, offline), or "auto" (Omniglot unless COURSE_OFFLINE=1 or
     the download fails)."""
-    check_choice("one_shot", "source", source, ("auto", "omniglot", "fonts"))
+    func = "one_shot"
+    check_choice(func, "source", source, ("auto", "omniglot", "fonts"))
+    size, seed = check_int(func, "size", size, 16), check_int(func, "seed", seed, 0)
     return real_or_fallback(source, "omniglot", lambda: omniglot(size), lambda: font_glyphs(size, seed))
 
 
@@ -223,16 +226,16 @@ def one_shot_trials(dataset: GlyphSet, n_way: int = 20, n_trials: int = 200, spl
     func = "one_shot_trials"
     check_choice(func, "split", split, ("train", "test"))
     n_way, n_trials = check_int(func, "n_way", n_way, 2), check_int(func, "n_trials", n_trials, 1)
+    check_int(func, "seed", seed, 0)
     x, y, drawers = ((dataset.x_train, dataset.y_train, dataset.drawers_train) if split == "train"
                      else (dataset.x_test, dataset.y_test, dataset.drawers_test))
     index = {(int(label), int(drawer)): i for i, (label, drawer) in enumerate(zip(y, drawers))}
     by_alphabet = {}
     for label in np.unique(y):
         by_alphabet.setdefault(dataset.alphabet_of[label], []).append(int(label))
+    largest = max(len(labels) for labels in by_alphabet.values())
+    check_int(func, "n_way", n_way, 2, largest, note=f"the largest {split} alphabet")     # one alphabet per trial
     alphabets = sorted(a for a, labels in by_alphabet.items() if len(labels) >= n_way)
-    if not alphabets:
-        largest = max(len(labels) for labels in by_alphabet.values())
-        raise ValueError(f"{func}: `n_way` must be at most {largest} (the largest {split} alphabet), got {n_way}")
     all_drawers = np.unique(drawers)
     rng = np.random.default_rng(seed)
     trials = []
@@ -251,6 +254,7 @@ def pairs(x, y, n_pairs: int, seed: int = 0):
     """Balanced training pairs for a Siamese network: half same-class, half not.
     Returns ``(left, right, same)`` with ``same`` 1.0 for a same-class pair."""
     n_pairs = check_int("pairs", "n_pairs", n_pairs, 2)
+    check_int("pairs", "seed", seed, 0)
     rng = np.random.default_rng(seed)
     members = {int(label): np.flatnonzero(y == label) for label in np.unique(y)}
     labels = np.array(sorted(members))

@@ -95,6 +95,7 @@ def pet_breeds(source: str = "auto", size: int = 160, seed: int = 0) -> Dataset:
     func = "pet_breeds"
     check_choice(func, "source", source, ("auto", "pets", "digits"))
     size = check_int(func, "size", size, 32)
+    check_int(func, "seed", seed, 0)
 
     def real():
         x_train, y_train, x_test, y_test, names = _pet_breeds(size)

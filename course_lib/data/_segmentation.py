@@ -54,8 +54,8 @@ def shapes(n_train: int = 800, n_test: int = 200, size: int = 64, seed: int = 0,
     func = "shapes"
     n_train, n_test = check_int(func, "n_train", n_train, 1), check_int(func, "n_test", n_test, 1)
     size = check_int(func, "size", size, 16)
-    if target not in ("all", *SHAPE_KINDS):
-        raise ValueError(f"{func}: `target` must be 'all' or one of {list(SHAPE_KINDS)}, got {target!r}")
+    check_int(func, "seed", seed, 0)
+    check_choice(func, "target", target, ("all", *SHAPE_KINDS), wording=f"'all' or one of {list(SHAPE_KINDS)}")
     rng = np.random.default_rng(seed)
     pairs = [_shapes_image(rng, size, target) for _ in range(n_train + n_test)]
     x = np.stack([p[0] for p in pairs])[..., None]
@@ -75,6 +75,8 @@ def segmentation(source: str = "auto", size: int = 64, seed: int = 0) -> Dataset
     """
     func = "segmentation"
     check_choice(func, "source", source, ("auto", "pets", "shapes"))
+    size = check_int(func, "size", size, 16)
+    check_int(func, "seed", seed, 0)
 
     def pets():
         return Dataset(*pet_masks(size, 1000, seed), name="Oxford-IIIT Pet",

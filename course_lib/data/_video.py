@@ -47,6 +47,7 @@ def moving_digits(n_train: int = 600, n_test: int = 200, frames: int = 8, size: 
     func = "moving_digits"
     n_train, n_test = check_int(func, "n_train", n_train, 1), check_int(func, "n_test", n_test, 1)
     frames, speed = check_int(func, "frames", frames, 2), check_int(func, "speed", speed, 1)
+    check_int(func, "seed", seed, 0)
     side = 14
     size = check_int(func, "size", size, side + speed * (frames - 1))
     sprites = _sprites(side)
@@ -95,7 +96,11 @@ def video(source: str = "auto", frames: int = 8, size: int = 32, seed: int = 0, 
     2012, via tensorflow-datasets; raises DataUnavailableError offline),
     "moving_digits" (generated, offline), or "auto" (UCF101 unless
     COURSE_OFFLINE=1 or loading fails). ``max_clips`` caps each UCF101 split."""
-    check_choice("video", "source", source, ("auto", "ucf101", "moving_digits"))
+    func = "video"
+    check_choice(func, "source", source, ("auto", "ucf101", "moving_digits"))
+    frames, size = check_int(func, "frames", frames, 2), check_int(func, "size", size, 1)
+    max_clips = check_int(func, "max_clips", max_clips, 1)
+    check_int(func, "seed", seed, 0)
 
     def ucf101():
         *arrays, names = _ucf101(frames, size, max_clips)

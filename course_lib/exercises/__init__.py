@@ -12,183 +12,24 @@ Usage in a notebook::
     from course_lib.exercises import check
     answer = 34_944
     check("alexnet-conv1-params", answer)
+
+The package is in three layers, each importing only the ones above it:
+
+* :mod:`.core`: what an exercise is (``Exercise``, ``Feedback``);
+* :mod:`.registry`: the registry and the lookups (``register_exercise``, ``check``);
+* :mod:`.profiles`: cached model profiles that the Parts' expected values read;
+* one content module per Part of the book, named for it, each registering the
+  exercises of its chapters when imported: :mod:`.getting_started` (chapter 00),
+  :mod:`.part1_first_principles` (01-05), :mod:`.part2_classic_cnns` (06-11),
+  :mod:`.part3_beyond_classification` (12-16) and :mod:`.part4_after_resnet` (17).
 """
 from __future__ import annotations
 
-import html
-import math
-import numbers
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from .core import Exercise, Feedback
+from .registry import all_exercises, check, exercise, exercises_for, register_exercise
 
-__all__ = ["Exercise", "Feedback", "check", "exercise", "exercises_for", "register_exercise"]
+# Importing a Part registers its exercises; cheap (NumPy only): expected values are computed on demand.
+from . import (getting_started, part1_first_principles, part2_classic_cnns,  # noqa: F401  (registers)
+               part3_beyond_classification, part4_after_resnet)
 
-
-@dataclass(frozen=True)
-class Feedback:
-    """The outcome of a check: ``correct`` and the message shown to the student."""
-
-    exercise_id: str
-    correct: bool
-    message: str
-
-    def __bool__(self) -> bool:
-        return self.correct
-
-    def __repr__(self) -> str:
-        mark = "Correct" if self.correct else "Not yet"
-        return f"[{self.exercise_id}] {mark}: {self.message}"
-
-    def _repr_html_(self) -> str:
-        colour, mark = ("#1a7f37", "✔ Correct") if self.correct else ("#b35900", "✘ Not yet")
-        return (f'<div style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">'
-                f'<b style="color:{colour}">{mark}</b> <code>{html.escape(self.exercise_id)}</code>: '
-                f"{html.escape(self.message)}</div>")
-
-
-# A mistake maps a wrong answer (computed lazily) to a hint.
-Mistake = tuple[str, Callable[[], Any]]
-
-
-@dataclass
-class Exercise:
-    """One question with a computed answer.
-
-    Args:
-        id: unique name, e.g. ``"alexnet-conv1-params"``.
-        chapter: the notebook stem it belongs to.
-        question: the question as shown to students.
-        expected: a function returning the right answer (an int, a float, a
-            tuple for shapes), or None for exercises checked by ``validate``.
-        kind: "count" (exact integer), "number" (float within ``rel_tol``),
-            "shape" (tuple of ints) or "object" (checked by ``validate``).
-        mistakes: (hint, wrong-answer function) pairs for common slips.
-        validate: for "object" exercises, ``f(answer) -> None`` if right, else a
-            message saying what is wrong.
-        unit: what the number counts ("parameters", "MACs"), used in messages.
-    """
-
-    id: str
-    chapter: str
-    question: str
-    expected: Callable[[], Any] | None = None
-    kind: str = "count"
-    mistakes: tuple[Mistake, ...] = ()
-    validate: Callable[[Any], str | None] | None = None
-    unit: str = ""
-    rel_tol: float = 1e-3
-    _cache: dict = field(default_factory=dict, repr=False)
-
-    def answer(self):
-        """The expected answer (computed once)."""
-        if "value" not in self._cache:
-            self._cache["value"] = self.expected()
-        return self._cache["value"]
-
-    def check(self, answer) -> Feedback:
-        try:
-            return self._check(answer)
-        except Exception as error:        # a check must never break the student's notebook
-            return Feedback(self.id, False, f"checking your answer raised {type(error).__name__}: {error}")
-
-    def _check(self, answer) -> Feedback:
-        if answer is None or answer is Ellipsis:
-            return Feedback(self.id, False, "no answer yet: replace the placeholder with your answer")
-        if self.kind == "object":
-            problem = self.validate(answer)
-            return Feedback(self.id, problem is None, problem or "your answer passes every check")
-        problem = _type_problem(self.kind, answer)
-        if problem:
-            return Feedback(self.id, False, problem)
-        expected = self.answer()
-        if self._same(answer, expected):
-            unit = f" {self.unit}" if self.unit else ""
-            return Feedback(self.id, True, f"{_show(expected)}{unit}")
-        for hint, wrong in self.mistakes:
-            if self._same(answer, wrong()):
-                return Feedback(self.id, False, hint)
-        return Feedback(self.id, False, self._generic_hint(answer, expected))
-
-    def _same(self, a, b) -> bool:
-        if self.kind == "shape":
-            return tuple(a) == tuple(b)
-        if self.kind == "number":
-            return math.isclose(float(a), float(b), rel_tol=self.rel_tol)
-        return int(a) == int(b) if float(a).is_integer() else False
-
-    def _generic_hint(self, answer, expected) -> str:
-        if self.kind == "shape":
-            if len(answer) != len(expected):
-                return f"your shape has {len(answer)} axes; this one has {len(expected)} (height, width, channels?)"
-            return "the shape is off: recheck the output-size formula, the padding and the stride"
-        a, e = float(answer), float(expected)
-        if e and math.isclose(a, 2 * e, rel_tol=self.rel_tol):
-            return "this is twice the answer: are you counting FLOPs? The question asks for MACs (FLOPs ≈ 2 × MACs)"
-        if e and math.isclose(2 * a, e, rel_tol=self.rel_tol):
-            return "this is half the answer: the question asks for FLOPs (2 per multiply-accumulate)"
-        for scale, word in ((1e3, "thousands"), (1e6, "millions"), (1e9, "billions")):
-            if e and math.isclose(a * scale, e, rel_tol=0.05):
-                return f"give the full number, not {word}"
-        return f"not quite: {'too large' if a > e else 'too small'}; work through the formula step by step"
-
-
-def _type_problem(kind: str, answer) -> str | None:
-    if kind == "shape":
-        if not isinstance(answer, (tuple, list)) or not all(
-                isinstance(d, numbers.Integral) and not isinstance(d, bool) for d in answer):
-            return f"give the shape as a tuple of whole numbers, e.g. (55, 55, 96); got {answer!r}"
-        return None
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return f"give a number, got {type(answer).__name__} {answer!r}"
-    if kind == "count" and not float(answer).is_integer():
-        return f"a count is a whole number, got {answer!r}"
-    return None
-
-
-def _show(value) -> str:
-    if isinstance(value, tuple):
-        return str(value)
-    if isinstance(value, numbers.Integral):
-        return f"{value:,}"
-    return f"{value:.4g}"
-
-
-_EXERCISES: dict[str, Exercise] = {}
-
-
-def register_exercise(ex: Exercise) -> Exercise:
-    if ex.id in _EXERCISES:
-        raise ValueError(f"register_exercise: exercise id {ex.id!r} is already used")
-    if ex.kind not in ("count", "number", "shape", "object"):
-        raise ValueError(f"register_exercise: kind must be count, number, shape or object, got {ex.kind!r}")
-    if (ex.kind == "object") != (ex.validate is not None) or (ex.kind != "object") == (ex.expected is None):
-        raise ValueError(f"register_exercise: {ex.id!r} needs `expected` (or `validate` for kind='object')")
-    _EXERCISES[ex.id] = ex
-    return ex
-
-
-def exercise(exercise_id: str) -> Exercise:
-    _load_catalog()
-    if exercise_id not in _EXERCISES:
-        close = [k for k in _EXERCISES if exercise_id.split("-")[0] in k]
-        raise KeyError(f"unknown exercise {exercise_id!r}; similar ids: {close or sorted(_EXERCISES)[:10]}")
-    return _EXERCISES[exercise_id]
-
-
-def exercises_for(chapter: str) -> list[Exercise]:
-    """The exercises of one chapter, in the order they were defined."""
-    _load_catalog()
-    return [e for e in _EXERCISES.values() if e.chapter == chapter]
-
-
-def check(exercise_id: str, answer) -> Feedback:
-    """Check ``answer`` against exercise ``exercise_id``; never raises for a bad answer."""
-    try:
-        ex = exercise(exercise_id)
-    except KeyError as error:
-        return Feedback(str(exercise_id), False, str(error.args[0]))
-    return ex.check(answer)
-
-
-def _load_catalog() -> None:
-    from . import catalog  # noqa: F401  (registers on first import)
+__all__ = ["Exercise", "Feedback", "all_exercises", "check", "exercise", "exercises_for", "register_exercise"]

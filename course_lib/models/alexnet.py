@@ -4,8 +4,8 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from .._validate import check_bool, check_choice, check_classes, check_fraction, check_input_shape
 from ._heads import dense_classifier
-from ._checks import check_classes, check_fraction, check_input_shape
 from ._registry import register
 from .layers import LocalResponseNormalization
 
@@ -23,8 +23,8 @@ def alexnet(input_shape=(227, 227, 3), num_classes=1000, groups=1, lrn=False, dr
     check_input_shape(func, input_shape, min_size=67)
     check_classes(func, num_classes)
     check_fraction(func, "dropout", dropout)
-    if groups not in (1, 2):
-        raise ValueError(f"{func}: `groups` must be 1 (one tower) or 2 (the paper's two GPUs), got {groups!r}")
+    check_choice(func, "groups", groups, (1, 2), wording="1 (one tower) or 2 (the paper's two GPUs)")
+    check_bool(func, "lrn", lrn)
     inputs = keras.Input(input_shape, name="image")
     x = layers.Conv2D(96, 11, strides=4, activation="relu", name="conv1")(inputs)
     if lrn:
@@ -54,6 +54,7 @@ def zfnet(input_shape=(224, 224, 3), num_classes=1000, wide=False, dropout=0.5):
     check_input_shape(func, input_shape, min_size=63)
     check_classes(func, num_classes)
     check_fraction(func, "dropout", dropout)
+    check_bool(func, "wide", wide)
     widths = (512, 1024, 512) if wide else (384, 384, 256)
     inputs = keras.Input(input_shape, name="image")
     x = layers.ZeroPadding2D(1, name="pad1")(inputs)

@@ -4,8 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .._validate import check_choice
-from ._checks import check_input_shape
+from .._validate import check_choice, check_input_shape
 from ._registry import register
 
 
@@ -61,8 +60,8 @@ def conv_autoencoder(input_shape=(28, 28, 1), latent_dim=49, upsampling="transpo
     resize + convolution (same parameter count)."""
     func = "conv_autoencoder"
     check_input_shape(func, input_shape, fixed=(28, 28, 1))
-    if latent_dim != 49:
-        raise ValueError(f"{func}: `latent_dim` must be 49 (a 7x7 map for the decoder), got {latent_dim!r}")
+    check_choice(func, "latent_dim", latent_dim, (49,), wording="49 (a 7x7 map for the decoder)")
+    check_choice(func, "upsampling", upsampling, UPSAMPLING)
     encoder, decoder = conv_encoder(input_shape, latent_dim), conv_decoder(latent_dim, input_shape[-1], upsampling)
     inputs = keras.Input(input_shape, name="image")
     return keras.Model(inputs, decoder(encoder(inputs)), name="conv_autoencoder")

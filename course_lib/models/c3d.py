@@ -4,8 +4,8 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from .._validate import check_classes, check_fraction, check_input_shape, check_positive_ints
 from ._heads import dense_classifier
-from ._checks import check_classes, check_fraction, check_input_shape
 from ._registry import register
 
 # (block, filters, convolutions) of the paper's Fig. 3.
@@ -49,6 +49,7 @@ def mini_c3d(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
     func = "mini_c3d"
     check_input_shape(func, input_shape, ndim=4, min_size=8)
     check_classes(func, num_classes)
+    check_positive_ints(func, "filters", filters)
     inputs = keras.Input(input_shape, name="clip")
     x = inputs
     for i, width in enumerate(filters, start=1):
@@ -67,6 +68,7 @@ def frame_cnn(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
     func = "frame_cnn"
     check_input_shape(func, input_shape, ndim=4, min_size=8)
     check_classes(func, num_classes)
+    check_positive_ints(func, "filters", filters)
     inputs = keras.Input(input_shape, name="clip")
     frame = keras.Input(input_shape[1:], name="frame")
     x = frame

@@ -4,7 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from ._checks import check_classes, check_fraction, check_input_shape
+from .._validate import check_bool, check_classes, check_fraction, check_input_shape
 from ._registry import register
 from .layers import LocalResponseNormalization
 
@@ -75,6 +75,7 @@ def googlenet(input_shape=(224, 224, 3), num_classes=1000, aux_classifiers=False
     check_input_shape(func, input_shape, min_size=32)
     check_classes(func, num_classes)
     check_fraction(func, "dropout", dropout)
+    check_bool(func, "aux_classifiers", aux_classifiers)
     inputs = keras.Input(input_shape, name="image")
     x = conv_relu(inputs, 64, 7, 2, name="conv1")
     x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool1")(x)

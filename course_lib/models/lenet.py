@@ -4,7 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from ._checks import check_classes, check_input_shape
+from .._validate import check_choice, check_classes, check_input_shape
 from ._registry import register
 from .layers import EuclideanRBF, SelectChannels, Subsampling, scaled_tanh
 
@@ -45,8 +45,7 @@ def lenet5(input_shape=(32, 32, 1), num_classes=10, output="rbf"):
     func = "lenet5"
     check_input_shape(func, input_shape, fixed=(32, 32, 1))
     check_classes(func, num_classes)
-    if output not in ("rbf", "softmax"):
-        raise ValueError(f"{func}: `output` must be 'rbf' or 'softmax', got {output!r}")
+    check_choice(func, "output", output, ("rbf", "softmax"), wording="'rbf' or 'softmax'")
     inputs = keras.Input(input_shape, name="image")
     x = layers.Conv2D(6, 5, activation=scaled_tanh, name="c1")(inputs)
     x = layers.Activation(scaled_tanh, name="s2_tanh")(Subsampling(name="s2")(x))

@@ -15,8 +15,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .._validate import check_choice
-from ._checks import check_classes, check_input_shape
+from .._validate import check_choice, check_classes, check_input_shape, check_positive_ints
 from ._registry import register
 from .inception import conv_relu, inception_module
 from .vgg import vgg_block
@@ -52,8 +51,7 @@ def mini_vgg(stage="3x3", widths=(64, 64, 64), input_shape=(32, 32, 1), num_clas
     two 3x3 layers of C channels cost 18C^2 weights, one 5x5 costs 25C^2."""
     func = "mini_vgg"
     check_choice(func, "stage", stage, STAGE_KERNELS)
-    if not widths or not all(isinstance(w, int) and w > 0 for w in widths):
-        raise ValueError(f"{func}: `widths` must be a non-empty tuple of positive ints, got {widths!r}")
+    check_positive_ints(func, "widths", widths)
     check_input_shape(func, input_shape, min_size=2 ** len(widths))
     check_classes(func, num_classes)
     inputs = keras.Input(input_shape, name="image")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from ._checks import check_classes, check_fraction, check_input_shape, check_positive
+from .._validate import check_bool, check_classes, check_fraction, check_input_shape, check_positive
 from ._registry import register
 
 _BN = dict(epsilon=1e-3, momentum=0.99)
@@ -45,6 +45,7 @@ def mobilenet_v1(alpha=1.0, input_shape=(224, 224, 3), num_classes=1000, separab
     check_input_shape(func, input_shape, min_size=32)
     check_classes(func, num_classes)
     check_fraction(func, "dropout", dropout)
+    check_bool(func, "separable", separable)
     inputs = keras.Input(input_shape, name="image")
     x = layers.Conv2D(int(32 * alpha), 3, strides=2, padding="same", use_bias=False, name="conv1")(inputs)
     x = _bn_relu6(x, "conv1")

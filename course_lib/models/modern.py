@@ -15,9 +15,8 @@ from __future__ import annotations
 import keras
 from keras import layers, ops
 
-from .._validate import check_choice
+from .._validate import check_choice, check_classes, check_input_shape, check_int
 from ..profiler import register_mac_counter
-from ._checks import check_classes, check_input_shape
 from ._registry import register
 from .resnet import _BN, _shortcut, conv_bn
 
@@ -153,6 +152,7 @@ def _bottleneck_network(block, input_shape, num_classes, name):
 @register("se_resnet50")
 def se_resnet50(input_shape=(224, 224, 3), num_classes=1000, ratio=16):
     """SE-ResNet-50 (Hu et al. 2018): ResNet-50 with an SE block (reduction ``ratio``) in every bottleneck."""
+    check_int("se_resnet50", "ratio", ratio, 1)
     return _bottleneck_network(lambda x, stage, stride, name: se_bottleneck_block(x, 64 * 2 ** stage, stride, ratio, name),
                                input_shape, num_classes, "se_resnet50")
 
@@ -162,6 +162,7 @@ def resnext50(input_shape=(224, 224, 3), num_classes=1000, cardinality=32, group
     """ResNeXt-50 (32x4d by default; Xie et al. 2017, Table 1): ResNet-50 with grouped bottlenecks,
     twice as wide inside (128 channels in the first stage) and the stride in the 3x3."""
     check_choice("resnext50", "cardinality", cardinality, (1, 2, 4, 8, 16, 32, 64))
+    check_int("resnext50", "group_width", group_width, 1)
     width = cardinality * group_width
     return _bottleneck_network(lambda x, stage, stride, name: resnext_block(x, width * 2 ** stage, cardinality, stride, name),
                                input_shape, num_classes, "resnext50")

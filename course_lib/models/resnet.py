@@ -4,8 +4,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .._validate import check_choice
-from ._checks import check_classes, check_input_shape
+from .._validate import check_bool, check_choice, check_classes, check_input_shape, check_int
 from ._registry import register
 from .layers import PadShortcut
 
@@ -70,6 +69,8 @@ def resnet(depth=50, input_shape=(224, 224, 3), num_classes=1000, residual=True,
     check_choice(func, "depth", depth, sorted(IMAGENET_DEPTHS))
     check_input_shape(func, input_shape, min_size=32)
     check_classes(func, num_classes)
+    check_bool(func, "residual", residual)
+    check_bool(func, "stride_in_1x1", stride_in_1x1)
     inputs = keras.Input(input_shape, name="image")
     x = conv_bn(inputs, 64, 7, 2, name="conv1")
     x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool1")(x)
@@ -91,8 +92,10 @@ def cifar_resnet(n=3, input_shape=(32, 32, 3), num_classes=10, residual=True):
     """CIFAR-10 ResNet with 6n+2 layers (He et al. 2016, sec. 4.2): 16, 32, 64
     filters on 32, 16, 8 pixels, option-A (parameter-free) shortcuts."""
     func = "cifar_resnet"
+    check_int(func, "n", n, 1)
     check_input_shape(func, input_shape, min_size=8)
     check_classes(func, num_classes)
+    check_bool(func, "residual", residual)
     inputs = keras.Input(input_shape, name="image")
     x = conv_bn(inputs, 16, 3, 1, name="conv1")
     for stage, filters in enumerate((16, 32, 64)):

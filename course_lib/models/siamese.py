@@ -5,8 +5,7 @@ import keras
 import numpy as np
 from keras import layers, ops
 
-from .._validate import check_choice, check_int
-from ._checks import check_input_shape, check_positive
+from .._validate import check_choice, check_input_shape, check_int, check_positive
 from ._registry import register
 
 
@@ -84,14 +83,13 @@ def siamese(input_shape=(105, 105, 1), variant="koch", embedding_dim=64, head="s
     The shared twin is ``get_layer("encoder")``."""
     func = "siamese"
     check_choice(func, "head", head, ("sigmoid", "distance"))
+    check_choice(func, "variant", variant, ("koch", "small"), wording="'koch' or 'small'")
     if variant == "koch":
         check_input_shape(func, input_shape, fixed=(105, 105, 1))
         encoder = koch_encoder(input_shape)
-    elif variant == "small":
+    else:
         check_input_shape(func, input_shape, min_size=8)
         encoder = small_encoder(input_shape, check_int(func, "embedding_dim", embedding_dim, 1))
-    else:
-        raise ValueError(f"{func}: `variant` must be 'koch' or 'small', got {variant!r}")
     left, right, output = siamese_head(encoder, input_shape, head)
     return keras.Model([left, right], output, name=f"siamese_{variant}" + ("_distance" if head == "distance" else ""))
 

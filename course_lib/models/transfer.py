@@ -17,10 +17,9 @@ from pathlib import Path
 import keras
 from keras import layers
 
-from .._validate import check_choice
-from ._checks import check_classes, check_input_shape
+from .._validate import check_bool, check_choice, check_classes, check_fraction, check_input_shape
 from ._registry import register, build
-from .pretrained import imagenet_preprocess, pretrained
+from .pretrained import KERAS_TWINS, imagenet_preprocess, pretrained
 from .resnet import conv_bn
 
 WEIGHTS_DIR = Path(__file__).resolve().parent.parent / "weights"
@@ -35,6 +34,7 @@ def glyph_cnn(input_shape=(32, 32, 1), num_classes=130, dropout=0.3):
     func = "glyph_cnn"
     check_input_shape(func, input_shape, min_size=8)
     check_classes(func, num_classes)
+    check_fraction(func, "dropout", dropout)
     inputs = keras.Input(input_shape, name="image")
     x = inputs
     for stage, (filters, convs) in enumerate(((32, 2), (64, 2), (128, 1)), start=1):
@@ -93,6 +93,8 @@ def transfer_model(base: keras.Model, num_classes: int, scenario: str = "replace
     func = "transfer_model"
     check_choice(func, "scenario", scenario, SCENARIOS)
     check_classes(func, num_classes)
+    check_bool(func, "freeze", freeze)
+    check_fraction(func, "dropout", dropout)
     cut = "fc1" if scenario == "replace_last" else FEATURES
     copy = keras.models.clone_model(base)          # fine-tuning must not change ``base`` itself
     copy.set_weights(base.get_weights())
@@ -115,6 +117,7 @@ def unfreeze(encoder: keras.Model, batch_norm: bool = False) -> keras.Model:
     ``encoder(x, training=False)``: ``fit`` passes ``training=True`` down to every layer
     (keras-team/keras#20285). A few hundred new images would re-estimate those statistics
     and shift every feature downstream. Returns ``encoder``."""
+    check_bool("unfreeze", "batch_norm", batch_norm)
     encoder.trainable = True
     for layer in _all_layers(encoder):        # one by one: a layer frozen on its own may stay frozen otherwise
         layer.trainable = batch_norm or not isinstance(layer, layers.BatchNormalization)
@@ -157,6 +160,11 @@ class Backbone:
                 f"{self.feature_size} features, {self.encoder.count_params():,} parameters")
 
 
+# The ImageNet twins that backbone() can cut after global average pooling (the layer "avg_pool");
+# VGG ends in flatten and fully connected layers instead, so it is not among them.
+BACKBONES = tuple(name for name in KERAS_TWINS if not name.startswith("vgg"))
+
+
 def _imagenet_encoder(name, input_shape):
     """``name`` with ImageNet weights at any input size: its convolutions do not depend on the
     size, so the weights of the 224x224 model are copied into one built for ``input_shape``."""
@@ -182,6 +190,7 @@ def backbone(name: str = "mobilenet_v2", input_shape=(160, 160, 3), source: str 
         glyphs = course_pretrained("glyph_cnn")
         encoder = keras.Model(glyphs.input, glyphs.get_layer(FEATURES).output, name="glyph_cnn_encoder")
         return Backbone(encoder, "glyph_cnn", "course (pretrained on rendered glyphs)", offline_fallback=True)
+    check_choice("backbone", "name", name, BACKBONES)
     check_input_shape("backbone", input_shape, min_size=32)
     return Backbone(_imagenet_encoder(name, tuple(input_shape)), name, "imagenet", offline_fallback=False)
 
@@ -191,6 +200,7 @@ def new_classifier(encoder: keras.Model, num_classes: int, dropout: float = 0.2)
     fine-tune, call :func:`unfreeze` on ``encoder`` and compile again with a small
     learning rate. The model uses ``encoder`` itself, not a copy: fine-tuning changes it."""
     check_classes("new_classifier", num_classes)
+    check_fraction("new_classifier", "dropout", dropout)
     encoder.trainable = False
     inputs = keras.Input(encoder.input_shape[1:], name="image")
     x = encoder(inputs, training=False)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .._validate import check_bool, check_int
-from ._checks import check_classes, check_fraction, check_input_shape
+from .._validate import check_bool, check_choice, check_classes, check_fraction, check_input_shape, check_int
 from ._registry import register
 
 
@@ -46,8 +45,7 @@ def unet(input_shape=(128, 128, 3), num_classes=1, n_filters=64, depth=4, batch_
     check_bool(func, "skips", skips)
     check_fraction(func, "dropout", dropout)
     check_classes(func, num_classes)
-    if padding not in ("same", "valid"):
-        raise ValueError(f"{func}: `padding` must be 'same' or 'valid', got {padding!r}")
+    check_choice(func, "padding", padding, ("same", "valid"), wording="'same' or 'valid'")
     shape = check_input_shape(func, input_shape, min_size=2 ** depth)
     if padding == "same" and (shape[0] % 2 ** depth or shape[1] % 2 ** depth):
         raise ValueError(f"{func}: with padding='same', height and width must be multiples of "

@@ -4,9 +4,8 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .._validate import check_choice
+from .._validate import check_choice, check_classes, check_fraction, check_input_shape
 from ._heads import dense_classifier
-from ._checks import check_classes, check_fraction, check_input_shape
 from ._registry import register
 
 # Per block: a list of convolutions, 3 = 3x3 and 1 = 1x1 (config C only).

@@ -1,9 +1,14 @@
 """Instant-feedback exercises: right answers pass, slips get targeted hints, nothing raises."""
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from course_lib import arithmetic as A
-from course_lib.exercises import Exercise, check, exercise, exercises_for, register_exercise
-from course_lib.exercises.catalog import COUNTING
+from course_lib.exercises import Exercise, all_exercises, check, exercise, exercises_for, register_exercise
+from course_lib.exercises.getting_started import COUNTING
 
 
 def test_right_answers_pass():
@@ -113,12 +118,86 @@ def test_every_quiz_is_well_formed():
 @pytest.mark.counting
 def test_every_registered_exercise_computes_its_answer():
     # A broken `expected` would make every student answer "Not yet"; compute them all once.
-    from course_lib import exercises as E
-
-    E._load_catalog()
-    for ex in E._EXERCISES.values():
+    for ex in all_exercises():
         if ex.kind == "object":
             continue
         value = ex.answer()
         assert value is not None, ex.id
         assert check(ex.id, value).correct, ex.id
+
+
+# --- the package's structure: mechanism apart from content, no import cycle ---------------------------
+EXERCISES_DIR = Path(__file__).resolve().parents[2] / "course_lib" / "exercises"
+EXERCISE_MODULES = sorted(f"course_lib.exercises.{p.stem}" for p in EXERCISES_DIR.glob("*.py") if p.stem != "__init__")
+
+
+def _package_imports(path: Path) -> list[tuple[str, list[str]]]:
+    """(module, names) for every relative import inside course_lib.exercises in ``path``
+    (``from .core import Exercise`` -> ("core", ["Exercise"]); ``from . import x`` -> ("", ["x"]))."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found.append((node.module or "", [alias.name for alias in node.names]))
+    return found
+
+
+def test_modules_import_on_their_own_in_any_order():
+    # A cycle that works "only by line order" breaks when some module is imported first.
+    for order in (EXERCISE_MODULES, EXERCISE_MODULES[::-1]):
+        code = "import importlib\nfor m in %r: importlib.import_module(m)\n" % (order,)
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=EXERCISES_DIR.parents[1])
+    for module in EXERCISE_MODULES:
+        code = f"import {module} as m, course_lib.exercises as E; assert len(E.all_exercises()) > 100"
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=EXERCISES_DIR.parents[1])
+
+
+def test_the_package_imports_form_no_cycle_and_share_no_private_names():
+    graph = {}
+    for path in EXERCISES_DIR.glob("*.py"):
+        imports = _package_imports(path)
+        for module, names in imports:
+            private = [n for n in names if n.startswith("_")]
+            assert not private, f"{path.name} imports private names {private} from .{module}"
+            if path.stem != "__init__":
+                assert module, f"{path.name} imports from the package itself: import from its modules instead"
+        graph[path.stem] = {m for m, _ in imports} | {n for m, names in imports if not m for n in names}
+    # The mechanism never depends on the content.
+    assert graph["core"] == set() and graph["registry"] <= {"core"} and graph["profiles"] == set()
+    done, visiting = set(), []
+
+    def visit(node):
+        assert node not in visiting, f"import cycle: {' -> '.join(visiting + [node])}"
+        if node in done:
+            return
+        visiting.append(node)
+        for target in graph.get(node, ()):
+            visit(target)
+        visiting.pop()
+        done.add(node)
+
+    for node in graph:
+        visit(node)
+
+
+def _chapters_of_each_part() -> dict[str, set[str]]:
+    """Part caption -> the two-digit numbers of its chapter notebooks, read from _toc.yml."""
+    import yaml
+
+    toc = yaml.safe_load((EXERCISES_DIR.parents[1] / "_toc.yml").read_text())
+    return {part["caption"]: {Path(c["file"]).name[:2] for c in part["chapters"] if c["file"].startswith("notebooks/")}
+            for part in toc["parts"]}
+
+
+def test_one_content_module_per_part_of_the_book():
+    from course_lib import exercises as E
+
+    parts = _chapters_of_each_part()
+    modules = {"Getting started": E.getting_started, "Part I": E.part1_first_principles,
+               "Part II": E.part2_classic_cnns, "Part III": E.part3_beyond_classification, "Part IV": E.part4_after_resnet}
+    for prefix, module in modules.items():
+        (caption,) = [c for c in parts if c == prefix or c.startswith(prefix + ":")]
+        registered = {ex.chapter[:2] for ex in all_exercises() if ex.chapter.split("_")[0] in parts[caption]}
+        defined = {v[:2] for k, v in vars(module).items() if k.isupper() and isinstance(v, str) and v[:2].isdigit()}
+        assert defined == registered, f"{module.__name__} should hold the chapters of {caption!r}"
+    asked = {ex.chapter[:2] for ex in all_exercises()}
+    assert asked <= set().union(*parts.values())

@@ -1,7 +1,8 @@
-"""Exercises of Part I, chapters 2-5 (backpropagation, shapes, receptive fields, equivariance).
+"""Exercises of Part I, convolution from first principles (chapters 01-05: cross-correlation,
+backpropagation, shapes, receptive fields, equivariance).
 
 Every expected value is computed with course_lib's own functions: the NumPy
-backward passes, the output-size formulas and the receptive-field recurrence.
+convolution and backward passes, the output-size formulas and the receptive-field recurrence.
 """
 from __future__ import annotations
 
@@ -10,12 +11,72 @@ import numpy as np
 from .. import arithmetic as A
 from ..numpy_backprop import (avg_pool2d_backward, conv2d_grad_input, conv2d_grad_weights, dilate, max_pool2d,
                               max_pool2d_backward)
-from . import Exercise, register_exercise
+from ..numpy_conv import conv2d_loop
+from .core import Exercise
+from .registry import register_exercise
 
+XCORR = "01_convolution_as_cross_correlation"
 BACKPROP = "02_backpropagation_through_convolution"
 SHAPES = "03_shapes_padding_stride_pooling"
 FIELDS = "04_receptive_fields"
 EQUIVARIANCE = "05_equivariance_and_invariance"
+
+# seed 003's worked example: a 3x3 patch of an image and a Sobel kernel.
+SEED_003_PATCH = ((200, 150, 150), (100, 50, 100), (25, 25, 10))
+SOBEL_X = ((1, 0, -1), (2, 0, -2), (1, 0, -1))
+
+
+def _xcorr(patch, kernel, bias=0.0, flip=False):
+    """The output of one unit: ``kernel`` (flipped for a true convolution) over ``patch``, plus ``bias``."""
+    k = np.array(kernel, float)
+    k = k[::-1, ::-1] if flip else k
+    return float(conv2d_loop(np.array(patch, float)[None, :, :, None], k[:, :, None, None], np.array([bias])).item())
+
+
+_XCORR = [
+    Exercise("xcorr-seed003-bias", XCORR,
+             "Seed 003's patch X = [[200,150,150],[100,50,100],[25,25,10]] and Sobel kernel K' = [[1,0,-1],[2,0,-2],[1,0,-1]] "
+             "give X·K' = 65. What does the unit output if its bias is 10?",
+             expected=lambda: _xcorr(SEED_003_PATCH, SOBEL_X, bias=10.0), kind="number", rel_tol=1e-9,
+             mistakes=(("you forgot to add the bias", lambda: _xcorr(SEED_003_PATCH, SOBEL_X)),)),
+    Exercise("xcorr-true-convolution", XCORR,
+             "A true (mathematical) convolution flips the kernel in both directions before sliding it. "
+             "What is the true convolution of seed 003's patch with K' at that position?",
+             expected=lambda: _xcorr(SEED_003_PATCH, SOBEL_X, flip=True), kind="number", rel_tol=1e-9,
+             mistakes=(("that is the cross-correlation; flip the kernel left-right and up-down first",
+                        lambda: _xcorr(SEED_003_PATCH, SOBEL_X)),)),
+    Exercise("xcorr-params-112", XCORR,
+             "How many parameters has a layer of 4 filters of 3x3 on a 3-channel input (with biases)?",
+             expected=lambda: A.conv_params(3, 4, 3), unit="parameters",
+             mistakes=(("you left out the 4 biases", lambda: A.conv_params(3, 4, 3, bias=False)),
+                       ("each filter spans all 3 input channels", lambda: A.conv_params(1, 4, 3)))),
+    Exercise("xcorr-rgb-64-params", XCORR,
+             "How many parameters has a layer of 64 filters of 5x5 on an RGB image?",
+             expected=lambda: A.conv_params(3, 64, 5), unit="parameters",
+             mistakes=(("you left out the biases", lambda: A.conv_params(3, 64, 5, bias=False)),)),
+    Exercise("xcorr-mults-per-output", XCORR,
+             "How many multiplications produce one output value of a 3x3 convolution over 3 input channels?",
+             expected=lambda: A.conv_macs(1, 3, 1, 3), unit="multiplications",
+             mistakes=(("the window spans all 3 channels: 3x3x3", lambda: 9),)),
+    Exercise("xcorr-valid-shape", XCORR,
+             "Output shape (H, W, C) of 8 filters of 3x3, stride 1, no padding, on a 32x32x3 image?",
+             expected=lambda: (A.conv_output_size(32, 3), A.conv_output_size(32, 3), 8), kind="shape",
+             mistakes=(("without padding the output shrinks by kernel - 1", lambda: (32, 32, 8)),)),
+    Exercise("xcorr-strided-shape", XCORR,
+             "Output shape of 16 filters of 3x3, stride 2, padding 1, on a 32x32x3 image?",
+             expected=lambda: (A.conv_output_size(32, 3, 2, 1), A.conv_output_size(32, 3, 2, 1), 16), kind="shape"),
+    Exercise("xcorr-im2col-shape", XCORR,
+             "im2col turns a 5x5x3 input and a 3x3 kernel (stride 1, no padding) into a matrix with one row per "
+             "output position. What is its shape (rows, columns)?",
+             expected=lambda: (A.conv_output_size(5, 3) ** 2, 3 * 3 * 3), kind="shape",
+             mistakes=(("columns hold a whole window: kh x kw x C", lambda: (A.conv_output_size(5, 3) ** 2, 9)),)),
+    Exercise("xcorr-dilated-span", XCORR,
+             "How many pixels wide is the window of a 3x3 kernel with dilation 3?",
+             expected=lambda: A.receptive_field([(3, 1, 3)]).size, unit="pixels",
+             mistakes=(("dilation d spaces the taps d apart: d*(k-1)+1", lambda: 9),)),
+]
+
+
 
 # A 1-D example written as 1xN images: x = (1, 2, 3, 4), kernel (2, -1), upstream gradient (1, 0, -1).
 _X1D, _W1D, _G1D = (1.0, 2.0, 3.0, 4.0), (2.0, -1.0), (1.0, 0.0, -1.0)
@@ -261,5 +322,5 @@ _EQUIV = [
              mistakes=(("the 2 columns whose windows now cover the zeros are new values", lambda: 24),)),
 ]
 
-for _ex in _BACKPROP + _SHAPES + _FIELDS + _EQUIV:
+for _ex in _XCORR + _BACKPROP + _SHAPES + _FIELDS + _EQUIV:
     register_exercise(_ex)

@@ -1,4 +1,5 @@
-"""Exercises of Part III (beyond classification). Expected values are computed."""
+"""Exercises of Part III, beyond image classification (chapters 12-16: autoencoder, U-Net,
+Siamese networks, transfer learning, C3D). Expected values are computed."""
 from __future__ import annotations
 
 import math
@@ -7,15 +8,15 @@ import numpy as np
 
 from .. import arithmetic as A
 from .. import metrics
-from . import Exercise, register_exercise
-from .catalog import _layer, _profile, _profile_rows
+from .core import Exercise
+from .profiles import from_layer, model_profile, profile_rows
+from .registry import register_exercise
 
 AUTOENCODER = "12_convolutional_autoencoder"
 UNET = "13_unet"
 SIAMESE = "14_siamese_one_shot"
 TRANSFER = "15_transfer_learning"
 C3D = "16_c3d_video"
-MODERN = "17_modern_cnns"
 
 
 # the original U-Net and a small 'same'-padded one (16 or 64 filters at the top)
@@ -27,7 +28,7 @@ def _unet_small(n_filters):
 
 
 def _code_size():
-    return _profile_rows("conv_autoencoder")["encoder/code"].output_shape[-1]
+    return profile_rows("conv_autoencoder")["encoder/code"].output_shape[-1]
 
 
 def _transpose_coverage():
@@ -52,7 +53,7 @@ _AUTOENCODER = [
     Exercise("ae-encoder-shape", AUTOENCODER,
              "The encoder: 28x28x1 -> 3x3 conv (32) -> 2x2 pool -> 3x3 conv (64) -> 2x2 pool -> 3x3 conv (64), "
              "all 'valid'. Output shape of the last convolution?",
-             expected=_layer("conv_autoencoder", "encoder/enc_conv3", "output_shape"), kind="shape"),
+             expected=from_layer("conv_autoencoder", "encoder/enc_conv3", "output_shape"), kind="shape"),
     Exercise("ae-code-params", AUTOENCODER,
              "The code layer is Dense(49) on the flattened 3x3x64 map. How many parameters?",
              expected=lambda: A.dense_params(3 * 3 * 64, _code_size()), unit="parameters"),
@@ -69,7 +70,7 @@ _AUTOENCODER = [
              "Output side?", expected=lambda: A.conv_transpose_output_size(28, 3, 1), unit="pixels",
              mistakes=(("a 'valid' transposed convolution grows the map by kernel - 1", lambda: 26),)),
     Exercise("ae-total-params", AUTOENCODER, "How many parameters has the whole autoencoder (trainable and not)?",
-             expected=lambda: _profile("conv_autoencoder").total_params, unit="parameters"),
+             expected=lambda: model_profile("conv_autoencoder").total_params, unit="parameters"),
     Exercise("ae-checkerboard", AUTOENCODER,
              "In 1-D, a stride-2 transposed convolution with a size-3 kernel of ones, applied to a signal of ones: "
              "away from the edges, what is the largest output value (how many taps overlap)?",
@@ -80,12 +81,12 @@ _AUTOENCODER = [
 _UNET = [
     Exercise("unet-original-output", UNET,
              "The original U-Net ('valid' convolutions, depth 4) on a 572x572 tile: side of the output mask?",
-             expected=lambda: _profile("unet", UNET_ORIGINAL).rows[-1].output_shape[0], unit="pixels",
+             expected=lambda: model_profile("unet", UNET_ORIGINAL).rows[-1].output_shape[0], unit="pixels",
              mistakes=(("with 'valid' 3x3 convolutions the output is smaller than the input", lambda: 572),)),
     Exercise("unet-concat-channels", UNET,
              "In a U-Net with 64 filters at the top level, the last up-convolution outputs 64 channels and is "
              "concatenated with the top encoder block's features. How many channels after concatenation?",
-             expected=lambda: _profile_rows("unet", _unet_small(64))["up1_concat"].output_shape[-1], unit="channels",
+             expected=lambda: profile_rows("unet", _unet_small(64))["up1_concat"].output_shape[-1], unit="channels",
              mistakes=(("concatenation stacks the two maps' channels", lambda: 64),)),
     Exercise("unet-upconv-params", UNET,
              "A 2x2 stride-2 up-convolution from 1,024 to 512 channels: how many parameters (with biases)?",
@@ -100,7 +101,7 @@ _UNET = [
     Exercise("unet-down-shape", UNET,
              "A 'same'-padded U-Net with 16 filters at the top on a 64x64x1 image: output shape of the third encoder "
              "block (before its pooling)?",
-             expected=lambda: _profile_rows("unet", _unet_small(16))["down3_relu2"].output_shape, kind="shape"),
+             expected=lambda: profile_rows("unet", _unet_small(16))["down3_relu2"].output_shape, kind="shape"),
 ]
 
 
@@ -116,7 +117,7 @@ def _contrastive(same, distance, margin=1.0):
 
 
 def _koch_encoder_rows():
-    return _profile_rows("siamese", KOCH)
+    return profile_rows("siamese", KOCH)
 
 
 _SIAMESE = [
@@ -130,14 +131,14 @@ _SIAMESE = [
     Exercise("siamese-koch-params", SIAMESE,
              "How many parameters has Koch et al.'s whole Siamese network (two twins with shared weights, "
              "plus the sigmoid unit on the 4,096 L1 differences)?",
-             expected=lambda: _profile("siamese", KOCH).total_params, unit="parameters",
+             expected=lambda: model_profile("siamese", KOCH).total_params, unit="parameters",
              mistakes=(("the twins share one set of weights: count the encoder once",
-                        lambda: 2 * (_profile("siamese", KOCH).total_params - A.dense_params(4096, 1))
+                        lambda: 2 * (model_profile("siamese", KOCH).total_params - A.dense_params(4096, 1))
                         + A.dense_params(4096, 1)),)),
     Exercise("siamese-head-params", SIAMESE,
              "The course's small Siamese network compares 64-number embeddings with a sigmoid unit on "
              "|h1 - h2|. How many parameters has that unit?",
-             expected=lambda: _profile_rows("siamese", SMALL_SIAMESE)["same_class"].params, unit="parameters",
+             expected=lambda: profile_rows("siamese", SMALL_SIAMESE)["same_class"].params, unit="parameters",
              mistakes=(("one weight per embedding component, plus a bias", lambda: 64),)),
     Exercise("siamese-chance", SIAMESE,
              "A network that guesses at random: its expected accuracy in 20-way one-shot trials? (a fraction)",
@@ -170,7 +171,7 @@ def _transfer_trainable(scenario, num_classes=10):
 
 
 def _vgg16_conv_base_params():
-    rows = _profile("vgg16").rows
+    rows = model_profile("vgg16").rows
     return sum(r.params for r in rows[:[r.name for r in rows].index("block5_pool") + 1])
 
 
@@ -186,114 +187,48 @@ _TRANSFER = [
              unit="parameters"),
     Exercise("transfer-glyph-cnn-params", TRANSFER,
              "How many parameters has the pretrained glyph_cnn (130 classes), batch-norm statistics included?",
-             expected=lambda: _profile("glyph_cnn", GLYPH_CNN).total_params, unit="parameters"),
+             expected=lambda: model_profile("glyph_cnn", GLYPH_CNN).total_params, unit="parameters"),
     Exercise("transfer-alexnet-new-fc8", TRANSFER,
              "AlexNet pretrained on ImageNet ends with a 1,000-way fc8 on 4,096 fc7 units. Replacing it for a "
              "5-class data set: how many parameters has the new fc8?",
-             expected=lambda: A.dense_params(_layer("alexnet", "fc7", "output_shape")()[-1], 5), unit="parameters"),
+             expected=lambda: A.dense_params(from_layer("alexnet", "fc7", "output_shape")()[-1], 5), unit="parameters"),
     Exercise("transfer-alexnet-code", TRANSFER,
              "Scenario 3 with AlexNet: remove the last layer and use the activations before it as features. "
              "How many numbers describe each image?",
-             expected=lambda: _layer("alexnet", "fc7", "output_shape")()[-1], unit="features"),
+             expected=lambda: from_layer("alexnet", "fc7", "output_shape")()[-1], unit="features"),
     Exercise("transfer-vgg16-frozen", TRANSFER,
              "VGG-16's convolutional base (everything up to block5_pool) is frozen. How many parameters does it hold?",
              expected=_vgg16_conv_base_params, unit="parameters"),
 ]
 
 
-def _c3d(layer, field):
-    return lambda: getattr(_profile_rows("c3d")[layer], field)
-
-
 _C3D = [
     Exercise("c3d-conv1a-params", C3D,
              "C3D's conv1a: 64 filters of 3x3x3 over a 3-channel clip. How many parameters, biases included?",
-             expected=_c3d("conv1a", "params"), unit="parameters",
+             expected=from_layer("c3d", "conv1a", "params"), unit="parameters",
              mistakes=(("that is the notes' count without biases; add one per filter", lambda: 3 * 27 * 64),
                        ("a 3-D kernel has 3x3x3 = 27 taps per input channel", lambda: 3 * 9 * 64 + 64))),
     Exercise("c3d-pool2-shape", C3D,
              "conv2a outputs 16x56x56x128 (frames, height, width, channels). pool2 is 2x2x2 with stride 2. "
-             "Its output shape?", expected=_c3d("pool2", "output_shape"), kind="shape",
+             "Its output shape?", expected=from_layer("c3d", "pool2", "output_shape"), kind="shape",
              mistakes=(("pool2 halves time too (only pool1 keeps all frames)", lambda: (16, 28, 28, 128)),)),
     Exercise("c3d-pool1-frames", C3D,
              "pool1 is 1x2x2. How many frames does its output still have for a 16-frame clip?",
-             expected=lambda: _profile_rows("c3d")["pool1"].output_shape[0], unit="frames"),
+             expected=lambda: profile_rows("c3d")["pool1"].output_shape[0], unit="frames"),
     Exercise("c3d-fc6-inputs", C3D,
              "pool5 outputs 1x4x4x512. How many numbers enter fc6?",
-             expected=lambda: _profile_rows("c3d")["flatten"].output_shape[-1], unit="features"),
+             expected=lambda: profile_rows("c3d")["flatten"].output_shape[-1], unit="features"),
     Exercise("c3d-conv1a-memory", C3D,
              "How many activations does conv1a produce for one 16x112x112 clip (the notes' 'memory' column)?",
-             expected=lambda: int(np.prod(_profile_rows("c3d")["conv1a"].output_shape)), unit="activations"),
+             expected=lambda: int(np.prod(profile_rows("c3d")["conv1a"].output_shape)), unit="activations"),
     Exercise("c3d-conv2a-macs", C3D,
              "conv2a: 128 filters of 3x3x3 over 64 channels, output 16x56x56x128. How many MACs?",
-             expected=_c3d("conv2a", "macs"), unit="MACs",
-             mistakes=(("that counts FLOPs (2 per MAC)", lambda: 2 * _profile_rows("c3d")["conv2a"].macs),)),
+             expected=from_layer("c3d", "conv2a", "macs"), unit="MACs",
+             mistakes=(("that counts FLOPs (2 per MAC)", lambda: 2 * profile_rows("c3d")["conv2a"].macs),)),
     Exercise("c3d-total-params", C3D, "How many parameters has C3D for UCF101's 101 classes?",
-             expected=lambda: _profile("c3d").total_params, unit="parameters"),
+             expected=lambda: model_profile("c3d").total_params, unit="parameters"),
 ]
 
 
-def _block_params(block, input_shape, *args, weights_only=False, **kwargs):
-    """Parameters of one block from course_lib.models.modern on an input of ``input_shape``
-    (``weights_only``: convolution and dense weights, without batch norm and biases)."""
-    import keras
-
-    from ..models import modern
-
-    x = keras.Input(input_shape)
-    model = keras.Model(x, getattr(modern, block)(x, *args, **kwargs))
-    if not weights_only:
-        return model.count_params()
-    return sum(int(np.prod(l.kernel.shape)) for l in model.layers if hasattr(l, "kernel"))
-
-
-def _resnet_bottleneck_weights():
-    import keras
-
-    from ..models.resnet import bottleneck_block
-
-    x = keras.Input((56, 56, 256))
-    model = keras.Model(x, bottleneck_block(x, 64))
-    return sum(int(np.prod(l.kernel.shape)) for l in model.layers if hasattr(l, "kernel"))
-
-
-_MODERN = [
-    Exercise("modern-se-params", MODERN,
-             "A squeeze-and-excitation block on 256 channels with reduction ratio 16 (two dense layers with biases). "
-             "How many parameters?", expected=lambda: _block_params("se_block", (14, 14, 256), 16), unit="parameters",
-             mistakes=(("both dense layers have biases: 16 and 256", lambda: 2 * 256 * 16),)),
-    Exercise("modern-resnext-weights", MODERN,
-             "A ResNeXt block on a 256-channel input: 1x1 to 128, 3x3 in 32 groups of 4 channels, 1x1 to 256. "
-             "How many convolution weights (no biases, no batch norm)?",
-             expected=lambda: _block_params("resnext_block", (56, 56, 256), 128, weights_only=True), unit="weights",
-             mistakes=(("a grouped 3x3 connects each output only to its group's 4 input channels",
-                        lambda: 256 * 128 + 9 * 128 * 128 + 128 * 256),)),
-    Exercise("modern-resnet-bottleneck-weights", MODERN,
-             "And ResNet's bottleneck on the same input: 1x1 to 64, 3x3 (64 to 64), 1x1 to 256. Convolution weights?",
-             expected=_resnet_bottleneck_weights, unit="weights"),
-    Exercise("modern-dense-channels", MODERN,
-             "A dense block of 6 layers with growth rate 32 on a 64-channel input: how many channels leave it?",
-             expected=lambda: _block_output_channels("dense_block", (8, 8, 64), 6, 32), unit="channels",
-             mistakes=(("every layer adds 32 maps to all the earlier ones; nothing is replaced", lambda: 32),)),
-    Exercise("modern-convnext-params", MODERN,
-             "A ConvNeXt block at 96 channels: depthwise 7x7 (with biases), LayerNorm, Dense 96->384 and 384->96 "
-             "(with biases), layer scale. How many parameters?",
-             expected=lambda: _block_params("convnext_block", (56, 56, 96)), unit="parameters"),
-    Exercise("modern-se-resnet-extra", MODERN,
-             "How many parameters does SE-ResNet-50 add to ResNet-50 (both with 1,000 classes)?",
-             expected=lambda: _profile("se_resnet50").total_params - _profile("resnet50").total_params,
-             unit="parameters"),
-]
-
-
-def _block_output_channels(block, input_shape, *args):
-    import keras
-
-    from ..models import modern
-
-    x = keras.Input(input_shape)
-    return int(getattr(modern, block)(x, *args).shape[-1])
-
-
-for _ex in (*_AUTOENCODER, *_UNET, *_SIAMESE, *_TRANSFER, *_C3D, *_MODERN):
+for _ex in (*_AUTOENCODER, *_UNET, *_SIAMESE, *_TRANSFER, *_C3D):
     register_exercise(_ex)

@@ -1,11 +1,14 @@
-"""Exercises of Part II (the classic CNNs). Expected values come from course_lib's
-models (via the profiler) and formulas, never from literals."""
+"""Exercises of Part II, the classic and efficient CNNs (chapters 06-11: LeNet-5, AlexNet and ZFNet,
+VGG, GoogLeNet, ResNet, MobileNet). Expected values come from course_lib's models (via the
+profiler) and formulas, never from literals."""
 from __future__ import annotations
 
 import math
+
 from .. import arithmetic as A
-from . import Exercise, register_exercise
-from .catalog import _layer, _profile, _profile_rows
+from .core import Exercise
+from .profiles import from_layer, model_profile, profile_rows
+from .registry import register_exercise
 
 LENET = "06_lenet5"
 ALEXNET = "07_alexnet_zfnet"
@@ -17,7 +20,7 @@ MOBILENET = "11_mobilenet"
 
 def _share(name, layer_type, field):
     """Fraction of a model's ``field`` (params or macs) in layers of ``layer_type``."""
-    prof = _profile(name)
+    prof = model_profile(name)
     part = sum(getattr(r, field) for r in prof.rows if r.layer_type == layer_type)
     return part / sum(getattr(r, field) for r in prof.rows)
 
@@ -28,7 +31,7 @@ def _largest_layer_check(model: str, example: str, listed: str):
     def validate(answer):
         if not isinstance(answer, str):
             return f"give a layer name as a string, e.g. {example!r}; got {answer!r}"
-        rows = _profile_rows(model)
+        rows = profile_rows(model)
         name = answer.strip().lower()
         if name not in rows:
             return f"{model} has no layer {answer!r}; its layers include {listed}"
@@ -41,7 +44,7 @@ def _largest_layer_check(model: str, example: str, listed: str):
 
 _LENET = [
     Exercise("lenet-c1-params", LENET, "How many parameters has LeNet-5's C1 (6 filters of 5x5 on a 32x32x1 input)?",
-             expected=_layer("lenet5", "c1", "params"), unit="parameters",
+             expected=from_layer("lenet5", "c1", "params"), unit="parameters",
              mistakes=(("you left out the 6 biases", lambda: A.conv_params(1, 6, 5, bias=False)),)),
     Exercise("lenet-c1-connections", LENET,
              "How many connections has C1? (Each of its 28x28x6 output units connects to 25 inputs and a bias.)",
@@ -53,13 +56,13 @@ _LENET = [
     Exercise("lenet-s2-params", LENET,
              "LeNet's S2 subsampling multiplies each 2x2 sum by a trainable coefficient and adds a trainable bias, "
              "one pair per map. How many parameters for its 6 maps?",
-             expected=_layer("lenet5", "s2", "params"), unit="parameters",
+             expected=from_layer("lenet5", "s2", "params"), unit="parameters",
              mistakes=(("one coefficient and one bias per map, not per pixel", lambda: 6 * 14 * 14 * 2),)),
     Exercise("lenet-c3-full", LENET,
              "C3 uses a connection table (1,516 parameters). How many would a full 5x5 convolution from 6 to 16 maps have?",
              expected=lambda: A.conv_params(6, 16, 5), unit="parameters"),
     Exercise("lenet-c5-params", LENET, "How many parameters has C5 (120 filters of 5x5 over 16 maps)?",
-             expected=_layer("lenet5", "c5", "params"), unit="parameters",
+             expected=from_layer("lenet5", "c5", "params"), unit="parameters",
              mistakes=(("you left out the 120 biases", lambda: A.conv_params(16, 120, 5, bias=False)),)),
     Exercise("lenet-c5-shape", LENET, "What is the output shape of C5 on S4's 5x5x16 maps (a tuple)?",
              expected=lambda: (A.conv_output_size(5, 5), A.conv_output_size(5, 5), 120), kind="shape"),
@@ -69,7 +72,7 @@ _LENET = [
 
 
 def _alexnet_conv1_neurons():
-    h, w, c = _profile_rows("alexnet")["conv1"].output_shape
+    h, w, c = profile_rows("alexnet")["conv1"].output_shape
     return h * w * c
 
 
@@ -77,12 +80,12 @@ _ALEXNET = [
     Exercise("alexnet-input-side", ALEXNET,
              "AlexNet's conv1 (96 filters, 11x11, stride 4, no padding) outputs 55x55. Which square input side "
              "makes that work exactly?",
-             expected=lambda: _profile_rows("alexnet")["image"].output_shape[0], unit="pixels",
+             expected=lambda: profile_rows("alexnet")["image"].output_shape[0], unit="pixels",
              mistakes=(("224 is what the paper says, but (224 - 11)/4 + 1 = 54.25 is not a whole number",
                         lambda: 224),)),
     Exercise("alexnet-conv2-params", ALEXNET,
              "How many parameters has conv2 (256 filters of 5x5 over conv1's 96 channels, one GPU)?",
-             expected=_layer("alexnet", "conv2", "params"), unit="parameters",
+             expected=from_layer("alexnet", "conv2", "params"), unit="parameters",
              mistakes=(("that is the two-GPU version, where each filter sees only 48 channels",
                         lambda: A.conv_params(96, 256, 5, groups=2)),
                        ("you left out the 256 biases", lambda: A.conv_params(96, 256, 5, bias=False)))),
@@ -93,7 +96,7 @@ _ALEXNET = [
              mistakes=(("that is the one-GPU count; with two groups each filter sees 48 channels, not 96",
                         lambda: A.conv_params(96, 256, 5)),)),
     Exercise("alexnet-flatten", ALEXNET, "How many numbers does pool5 (6x6x256) hand to fc6 after flattening?",
-             expected=lambda: math.prod(_profile_rows("alexnet")["pool5"].output_shape), unit="features"),
+             expected=lambda: math.prod(profile_rows("alexnet")["pool5"].output_shape), unit="features"),
     Exercise("alexnet-conv1-neurons", ALEXNET,
              "How many neurons (output values) has conv1 for one 227x227x3 image?",
              expected=_alexnet_conv1_neurons, unit="neurons",
@@ -107,12 +110,12 @@ _ALEXNET = [
              expected=lambda: _share("alexnet", "Conv2D", "macs"), kind="number", rel_tol=0.01),
     Exercise("alexnet-memory-mb", ALEXNET,
              "How many megabytes (1 MB = 10^6 bytes) do AlexNet's 62,378,344 parameters take in float32?",
-             expected=lambda: _profile("alexnet").total_params * 4 / 1e6, kind="number", rel_tol=0.005, unit="MB",
+             expected=lambda: model_profile("alexnet").total_params * 4 / 1e6, kind="number", rel_tol=0.005, unit="MB",
              mistakes=(("that is MiB (2^20 bytes); the question asks for 10^6-byte megabytes",
-                        lambda: _profile("alexnet").total_params * 4 / 2**20),)),
+                        lambda: model_profile("alexnet").total_params * 4 / 2**20),)),
     Exercise("zfnet-conv1-shape", ALEXNET,
              "ZFNet's conv1 applies 96 filters of 7x7 at stride 2 to a 224x224x3 image padded by 1 pixel. Output shape?",
-             expected=_layer("zfnet", "conv1", "output_shape"), kind="shape"),
+             expected=from_layer("zfnet", "conv1", "output_shape"), kind="shape"),
 ]
 
 
@@ -124,7 +127,7 @@ def _weight_share(kernels, single):
 
 
 def _vgg_conv_counts():
-    return sum(1 for r in _profile("vgg19").rows if r.layer_type == "Conv2D")
+    return sum(1 for r in model_profile("vgg19").rows if r.layer_type == "Conv2D")
 
 
 _VGG = [
@@ -140,10 +143,10 @@ _VGG = [
              expected=lambda: _weight_share([3] * 3, 7), kind="number", rel_tol=0.005),
     Exercise("vgg16-conv1-activations", VGG,
              "How many activations (numbers) does VGG-16's first convolution output for one 224x224 image?",
-             expected=_layer("vgg16", "block1_conv1", "activations"), unit="activations"),
+             expected=from_layer("vgg16", "block1_conv1", "activations"), unit="activations"),
     Exercise("vgg16-fc1-params", VGG,
              "How many parameters has VGG-16's first fully connected layer (7x7x512 inputs to 4,096 units, with biases)?",
-             expected=_layer("vgg16", "fc1", "params"), unit="parameters",
+             expected=from_layer("vgg16", "fc1", "params"), unit="parameters",
              mistakes=(("you left out the 4,096 biases (the notes do too)",
                         lambda: A.dense_params(7 * 7 * 512, 4096, bias=False)),)),
     Exercise("vgg16-fc-share", VGG,
@@ -211,7 +214,7 @@ _INCEPTION = [
 
 
 def _count_layers(name, layer_type):
-    return sum(1 for r in _profile(name).rows if r.layer_type == layer_type)
+    return sum(1 for r in model_profile(name).rows if r.layer_type == layer_type)
 
 
 _RESNET = [
@@ -230,15 +233,15 @@ _RESNET = [
              expected=lambda: A.conv_params(64, 128, 1, bias=False), unit="weights"),
     Exercise("resnet-conv1-shape", RESNET,
              "ResNet's conv1 applies 64 filters of 7x7 at stride 2 with 'same'-style padding to 224x224x3. Output shape?",
-             expected=_layer("resnet34", "conv1_conv", "output_shape"), kind="shape"),
+             expected=from_layer("resnet34", "conv1_conv", "output_shape"), kind="shape"),
     Exercise("resnet34-blocks", RESNET, "How many residual blocks (shortcut additions) has ResNet-34?",
              expected=lambda: _count_layers("resnet34", "Add"), unit="blocks"),
     Exercise("resnet50-gmacs", RESNET,
              "How many billions of multiply-accumulates (GMACs) does ResNet-50 need per 224x224 image? "
              "(the paper's table says 3.8 x 10^9 'FLOPs')",
-             expected=lambda: _profile("resnet50").total_macs / 1e9, kind="number", rel_tol=0.02, unit="GMACs",
+             expected=lambda: model_profile("resnet50").total_macs / 1e9, kind="number", rel_tol=0.02, unit="GMACs",
              mistakes=(("one MAC is two FLOPs; the paper's 'FLOPs' are really MACs",
-                        lambda: 2 * _profile("resnet50").total_macs / 1e9),)),
+                        lambda: 2 * model_profile("resnet50").total_macs / 1e9),)),
     Exercise("resnet-cifar-depth", RESNET,
              "He et al.'s CIFAR-10 networks have 6n + 2 layers. How many layers for n = 9?",
              expected=lambda: _count_layers("resnet56", "Conv2D") + _count_layers("resnet56", "Dense"), unit="layers"),
@@ -246,7 +249,7 @@ _RESNET = [
 
 
 def _mobilenet_mac_ratio(options):
-    return _profile("mobilenet_v1", options).total_macs / _profile("mobilenet_v1").total_macs
+    return model_profile("mobilenet_v1", options).total_macs / model_profile("mobilenet_v1").total_macs
 
 
 _MOBILENET = [
@@ -277,7 +280,7 @@ _MOBILENET = [
     Exercise("mobilenet-v2-expanded", MOBILENET,
              "A MobileNetV2 inverted residual block takes 24 channels with expansion factor 6. How many channels "
              "does its depthwise 3x3 convolution work on?",
-             expected=lambda: _profile_rows("mobilenet_v2")["block3_expand"].output_shape[-1],  # first on 24 channels
+             expected=lambda: profile_rows("mobilenet_v2")["block3_expand"].output_shape[-1],  # first on 24 channels
              unit="channels"),
 ]
 

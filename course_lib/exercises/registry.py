@@ -1,0 +1,53 @@
+"""The registry of exercises and the lookups the notebooks use: ``check(id, answer)``.
+
+The Part modules (``getting_started``, ``part1_first_principles``, ...) register
+their exercises when they are imported; the package's ``__init__`` imports them
+all, so any import of ``course_lib.exercises`` sees the full catalogue. This
+module imports none of them: the registry does not depend on its content.
+"""
+from __future__ import annotations
+
+from .core import KINDS, Exercise, Feedback
+
+__all__ = ["all_exercises", "check", "exercise", "exercises_for", "register_exercise"]
+
+_EXERCISES: dict[str, Exercise] = {}
+
+
+def register_exercise(ex: Exercise) -> Exercise:
+    """Add ``ex`` to the registry after checking that its id is new and its kind is coherent."""
+    if ex.id in _EXERCISES:
+        raise ValueError(f"register_exercise: exercise id {ex.id!r} is already used")
+    if ex.kind not in KINDS:
+        raise ValueError(f"register_exercise: kind must be count, number, shape or object, got {ex.kind!r}")
+    if (ex.kind == "object") != (ex.validate is not None) or (ex.kind != "object") == (ex.expected is None):
+        raise ValueError(f"register_exercise: {ex.id!r} needs `expected` (or `validate` for kind='object')")
+    _EXERCISES[ex.id] = ex
+    return ex
+
+
+def exercise(exercise_id: str) -> Exercise:
+    """The registered exercise ``exercise_id``; KeyError (listing similar ids) if there is none."""
+    if exercise_id not in _EXERCISES:
+        close = [k for k in _EXERCISES if exercise_id.split("-")[0] in k]
+        raise KeyError(f"unknown exercise {exercise_id!r}; similar ids: {close or sorted(_EXERCISES)[:10]}")
+    return _EXERCISES[exercise_id]
+
+
+def exercises_for(chapter: str) -> list[Exercise]:
+    """The exercises of one chapter, in the order they were defined."""
+    return [e for e in _EXERCISES.values() if e.chapter == chapter]
+
+
+def all_exercises() -> list[Exercise]:
+    """Every registered exercise, in the order they were defined (chapter by chapter)."""
+    return list(_EXERCISES.values())
+
+
+def check(exercise_id: str, answer) -> Feedback:
+    """Check ``answer`` against exercise ``exercise_id``; never raises for a bad answer."""
+    try:
+        ex = exercise(exercise_id)
+    except KeyError as error:
+        return Feedback(str(exercise_id), False, str(error.args[0]))
+    return ex.check(answer)
