@@ -178,7 +178,9 @@ def build_class(course: Path) -> dict[str, str]:
                str(course / "grades.csv"), str(course / "feedback")]
     add("writes_classmates", answers=sol("writes_classmates"), extra_after={"q5-answer": ATTACK_FILES.format(paths=victims)})
     add("background", answers=sol("background"), extra_after={"q1-answer": BACKGROUND.format(paths=victims)})
-    add("kills_grader", answers=sol("kills_grader", **{"q3-answer": "import posix\nposix.kill(-1, 9)\nposix.kill(1, 9)"}))
+    add("kills_grader", answers=sol("kills_grader", **{"q3-answer": (
+        "import posix\nfor pid in range(1, 5000):\n    try:\n        posix.kill(pid, 9)\n"
+        "    except OSError:\n        pass")}))
     add("edits_test_cell", answers=sol("edits_test_cell", **{"q2-answer": "split_conv_params = 1"}),
         edit=lambda nb: setattr(_cells_by_id(nb)["q2-tests"], "source", "assert True"))
     # Bad files.

@@ -82,7 +82,8 @@ class _Scanner(ast.NodeVisitor):
             full = f"{module}.{alias.name}"
             self.aliases[alias.asname or alias.name] = full
             self._check_attribute(node, _root(module), alias.name, full)
-            self._check_module(node, full) if full in MACHINERY_MODULES else None
+            if full in MACHINERY_MODULES:          # from sys import monitoring, and the like
+                self._check_module(node, full)
 
     def _check_attribute(self, node, module: str, attribute: str, shown: str):
         if module == "sys" and attribute not in SYS_ALLOWED:
@@ -102,8 +103,8 @@ class _Scanner(ast.NodeVisitor):
             module = self.aliases[node.value.id]
             if _root(module) in self.forbidden or module in self.forbidden:
                 self.flag(node, f"uses {module}.{node.attr}, which this question forbids")
-            self._check_attribute(node, _root(module), node.attr if module in ("sys", "os") else "",
-                                  f"{module}.{node.attr}") if module in ("sys", "os") else None
+            if module in ("sys", "os"):
+                self._check_attribute(node, module, node.attr, f"{module}.{node.attr}")
         self.generic_visit(node)
 
     def visit_Call(self, node):
@@ -123,6 +124,6 @@ def scan(source: str, forbidden_modules=()) -> list[Finding]:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
-    scanner = _Scanner({m for m in forbidden_modules})
+    scanner = _Scanner(set(forbidden_modules))
     scanner.visit(tree)
     return scanner.findings
