@@ -16,7 +16,7 @@ import types
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .._validate import check_choice
+from .._validate import check_choice, check_positive
 
 # A count that no paper, keras.applications or torchvision states: the course's own
 # number, pinned so that a change to the builder cannot go unnoticed.
@@ -52,9 +52,12 @@ class Count:
 
     def __post_init__(self):
         if not self.source:
-            raise ValueError("Count: `source` must say where the number comes from (or be OWN)")
-        if self.value <= 0 or self.rel < 0 or (self.rounding is not None and self.rounding <= 0):
-            raise ValueError(f"Count: value, rel and rounding must be positive, got {self!r}")
+            raise ValueError("Count: no `source`; say where the number comes from, or use OWN")
+        check_positive("Count", "value", self.value)
+        if self.rel:
+            check_positive("Count", "rel", self.rel)
+        if self.rounding is not None:
+            check_positive("Count", "rounding", self.rounding)
 
     @property
     def external(self) -> bool:
@@ -90,8 +93,8 @@ class Top1:
     context: str = "single model, ILSVRC-2012 validation, single 224x224 centre crop"
 
     def __post_init__(self):
-        if not 0 < self.accuracy < 100:
-            raise ValueError(f"Top1: `accuracy` must be a percentage in (0, 100), got {self.accuracy!r}")
+        if check_positive("Top1", "accuracy", self.accuracy) >= 100:
+            raise ValueError(f"Top1: `accuracy` is a percentage below 100, got {self.accuracy!r}")
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ def register(name: str, *, card: ModelCard, **preset):
         if name in _BUILDERS:
             raise ValueError(f"register: model name {name!r} is already taken")
         if not isinstance(card, ModelCard):
-            raise ValueError(f"register({name!r}): `card` must be a ModelCard, got {type(card).__name__}")
+            raise ValueError(f"register({name!r}): `card` is a {type(card).__name__}, not a ModelCard")
 
         def builder(**options):
             clash = sorted(set(options) & set(preset))
