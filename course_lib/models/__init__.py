@@ -1,4 +1,9 @@
-"""The course's architecture zoo: ``build(name, **options)`` and ``available()``.
+"""The course's architecture zoo: ``build(name, **options)``, ``available()`` and ``card(name)``.
+
+Every registered model has a model card (``card(name)``, a frozen :class:`ModelCard`) written
+next to its builder: default input size, reference parameter and MAC counts with their
+sources, keras.applications twin and preprocessing, cited ImageNet top-1, and a small
+configuration for fast tests. ``available(family="resnet", pretrained=True)`` filters by card.
 
 One module per family; the building blocks are public so that chapters can
 show them with ``inspect.getsource`` and reuse them:
@@ -28,10 +33,12 @@ module             models and blocks
 ``transfer``       glyph_cnn; course_pretrained (shipped weights, checksummed),
                    transfer_model (scenarios 1-2), feature_extractor (scenario 3)
 ``modern``         se_resnet50, resnext50; se_block, resnext_block, dense_block,
-                   transition, mbconv_block, convnext_block, IMAGENET_TOP1
+                   transition, mbconv_block, convnext_block; IMAGENET_TOP1
+                   (chapter 17's survey, read from the model cards)
 =================  ===========================================================
 """
-from ._registry import available, build, register
+from ._cards import OWN, Count, ModelCard, Top1
+from ._registry import available, build, card, register
 from . import alexnet, autoencoder, c3d, inception, lenet, mini, mobilenet, modern, resnet, siamese, transfer, unet, vgg  # noqa: F401  (registers)
 from .alexnet import zfnet
 from .autoencoder import conv_decoder, conv_encoder
@@ -48,7 +55,7 @@ from .transfer import course_pretrained, feature_extractor, transfer_model
 from .modern import convnext_block, dense_block, mbconv_block, resnext_block, se_block, transition
 
 __all__ = [
-    "build", "available", "register",
+    "build", "available", "card", "register", "ModelCard", "Count", "Top1", "OWN",
     "partially_connected_conv", "vgg_block", "residual_block", "bottleneck_block", "conv_bn",
     "depthwise_separable_block", "inverted_residual_block", "conv3d_block",
     "conv_encoder", "conv_decoder", "zfnet", "inception_module", "naive_inception_module",

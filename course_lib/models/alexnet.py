@@ -6,11 +6,30 @@ from keras import layers
 
 from .._validate import check_bool, check_choice, check_classes, check_fraction, check_input_shape
 from ._heads import dense_classifier
+from ._cards import OWN, Count, ModelCard, Top1
 from ._registry import register
 from .layers import LocalResponseNormalization
 
 
-@register("alexnet")
+ALEXNET_CARD = ModelCard(
+    title="AlexNet", family="alexnet", input_shape=(227, 227, 3),
+    params=Count(62_378_344, "seed 001: AlexNet parameter table, total 62,378,344"),
+    trainable=Count(62_378_344, "seed 001: AlexNet parameter table, total 62,378,344"),
+    imagenet_top1=Top1(59.3, "krizhevsky2012imagenet", "Table 2: 1 CNN, 40.7% top-1 error",
+                       context="single model (1 CNN), ILSVRC-2012 validation, average over 10 crops"),
+    small=dict(input_shape=(67, 67, 3), num_classes=5),
+)
+
+# Zeiler & Fergus give no parameter total, nor do keras.applications or torchvision (neither has
+# ZFNet); chapter 07's stored table rounds this count to 62.4 M. Pinned as the course's own.
+ZFNET_CARD = ModelCard(
+    title="ZFNet", family="alexnet", input_shape=(224, 224, 3),
+    params=Count(62_357_608, OWN), trainable=Count(62_357_608, OWN),
+    small=dict(input_shape=(63, 63, 3), num_classes=5),
+)
+
+
+@register("alexnet", card=ALEXNET_CARD)
 def alexnet(input_shape=(227, 227, 3), num_classes=1000, groups=1, lrn=False, dropout=0.5):
     """AlexNet, one tower: 62,378,344 parameters at 227x227x3 and 1000 classes.
 
@@ -41,7 +60,7 @@ def alexnet(input_shape=(227, 227, 3), num_classes=1000, groups=1, lrn=False, dr
     return keras.Model(inputs, dense_classifier(x, num_classes, dropout), name="alexnet")
 
 
-@register("zfnet")
+@register("zfnet", card=ZFNET_CARD)
 def zfnet(input_shape=(224, 224, 3), num_classes=1000, wide=False, dropout=0.5):
     """ZFNet (Zeiler & Fergus 2014, Fig. 3): AlexNet with a 7x7 stride-2 conv1
     and a stride-2 conv2, keeping more spatial detail early.

@@ -5,6 +5,7 @@ import keras
 from keras import layers
 
 from .._validate import check_choice, check_input_shape
+from ._cards import Count, ModelCard
 from ._registry import register
 
 
@@ -52,7 +53,14 @@ def conv_decoder(latent_dim=49, channels=1, upsampling="transpose"):
     return keras.Model(code, outputs, name="decoder")
 
 
-@register("conv_autoencoder")
+AUTOENCODER_CARD = ModelCard(
+    title="convolutional autoencoder", family="autoencoder", input_shape=(28, 28, 1),
+    params=Count(140_850, "seed 001: convolutional autoencoder in Keras"),
+    trainable=Count(140_594, "seed 001: convolutional autoencoder in Keras (256 batch-norm statistics are not trained)"),
+)
+
+
+@register("conv_autoencoder", card=AUTOENCODER_CARD)
 def conv_autoencoder(input_shape=(28, 28, 1), latent_dim=49, upsampling="transpose"):
     """Encoder + decoder as one model (140,850 params, 256 of them batch-norm
     statistics). The parts are ``model.get_layer("encoder")`` and ``"decoder"``.

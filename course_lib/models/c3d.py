@@ -6,6 +6,7 @@ from keras import layers
 
 from .._validate import check_classes, check_fraction, check_input_shape, check_positive_ints
 from ._heads import dense_classifier
+from ._cards import OWN, Count, ModelCard
 from ._registry import register
 
 # (block, filters, convolutions) of the paper's Fig. 3.
@@ -22,7 +23,16 @@ def conv3d_block(x, filters, convolutions, pool, name, pad=None):
     return layers.MaxPooling3D(pool, name=f"pool{name}")(x)
 
 
-@register("c3d")
+C3D_CARD = ModelCard(
+    title="C3D", family="c3d", input_shape=(16, 112, 112, 3),
+    params=Count(78_409_573, "seed 000: C3D table, 78.4M parameters", bib="tran2015learning"),
+    trainable=Count(78_409_573, "seed 000: C3D table, 78.4M parameters", bib="tran2015learning"),
+    # the input size is fixed, so the small configuration only shrinks the head (about 10 s on a CPU)
+    small=dict(num_classes=3, dropout=0.0),
+)
+
+
+@register("c3d", card=C3D_CARD)
 def c3d(input_shape=(16, 112, 112, 3), num_classes=101, dropout=0.5):
     """C3D for UCF101: 16x112x112x3 clips, 101 classes, 78,409,573 parameters.
 
@@ -42,7 +52,14 @@ def c3d(input_shape=(16, 112, 112, 3), num_classes=101, dropout=0.5):
     return keras.Model(inputs, dense_classifier(x, num_classes, dropout), name="c3d")
 
 
-@register("mini_c3d")
+# The two small video models: counts from formulas in test_models.py, no external source.
+MINI_C3D_CARD = ModelCard(title="mini C3D", family="c3d", input_shape=(8, 32, 32, 1),
+                          params=Count(69_924, OWN), trainable=Count(69_924, OWN))
+FRAME_CNN_CARD = ModelCard(title="frame-by-frame 2-D CNN", family="c3d", input_shape=(8, 32, 32, 1),
+                           params=Count(23_556, OWN), trainable=Count(23_556, OWN))
+
+
+@register("mini_c3d", card=MINI_C3D_CARD)
 def mini_c3d(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
     """A small C3D for short clips: 3x3x3 'same' convolutions with ReLU, pool1 1x2x2
     (spatial only, like C3D's), later pools 2x2x2, global average pooling, softmax."""
@@ -60,7 +77,7 @@ def mini_c3d(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
     return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name="mini_c3d")
 
 
-@register("frame_cnn")
+@register("frame_cnn", card=FRAME_CNN_CARD)
 def frame_cnn(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
     """The 2-D baseline for video: the same layers with 3x3 kernels applied to every
     frame on its own (``TimeDistributed``), then the frame features averaged over

@@ -5,6 +5,7 @@ import keras
 from keras import layers
 
 from .._validate import check_bool, check_classes, check_fraction, check_input_shape
+from ._cards import OWN, Count, ModelCard, Top1
 from ._registry import register
 from .layers import LocalResponseNormalization
 
@@ -64,7 +65,19 @@ def auxiliary_classifier(x, num_classes, name):
     return layers.Dense(num_classes, activation="softmax", name=name)(x)
 
 
-@register("googlenet")
+# The paper's Table 1 is checked module by module in test_models.py (two of its rows are slips);
+# it gives no exact total, so the exact count is the course's own.
+GOOGLENET_CARD = ModelCard(
+    title="GoogLeNet", family="inception", input_shape=(224, 224, 3),
+    params=Count(6_998_552, OWN), trainable=Count(6_998_552, OWN),
+    macs=Count(1.5e9, 'Szegedy et al. 2015: "1.5 billion multiply-adds"', bib="szegedy2015going", rel=0.06),
+    imagenet_top1=Top1(71.0, "szegedy2016rethinking", "Table 3: 29% top-1 error",
+                       context="single model, single crop, ILSVRC-2012 validation (as Szegedy et al. 2016 report it)"),
+    small=dict(input_shape=(64, 64, 3), num_classes=5),
+)
+
+
+@register("googlenet", card=GOOGLENET_CARD)
 def googlenet(input_shape=(224, 224, 3), num_classes=1000, aux_classifiers=False, dropout=0.4):
     """GoogLeNet (Inception v1), the paper's Table 1.
 
@@ -162,7 +175,18 @@ def _inception_c(x, name):
     return layers.Concatenate(name=name)([b1, b3, bd, conv_bn_v3(bp, 192, 1, name=f"{name}_bp")])
 
 
-@register("inception_v3")
+INCEPTION_V3_CARD = ModelCard(
+    title="Inception-v3", family="inception", input_shape=(299, 299, 3),
+    params=Count(23_851_784, "= keras.applications.InceptionV3"),
+    trainable=Count(23_817_352, "keras.applications.InceptionV3 (299x299)"),
+    keras_twin="InceptionV3", preprocess="tf",
+    imagenet_top1=Top1(77.9, "keras_applications", "keras.applications table, 299x299",
+                       context="keras.applications' ImageNet weights, ILSVRC-2012 validation, 299x299 input"),
+    small=dict(input_shape=(75, 75, 3), num_classes=5),
+)
+
+
+@register("inception_v3", card=INCEPTION_V3_CARD)
 def inception_v3(input_shape=(299, 299, 3), num_classes=1000):
     """Inception v3 (299x299): 23,851,784 parameters, as keras.applications.InceptionV3."""
     func = "inception_v3"

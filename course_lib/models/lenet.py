@@ -5,6 +5,7 @@ import keras
 from keras import layers
 
 from .._validate import check_choice, check_classes, check_input_shape
+from ._cards import OWN, Count, ModelCard
 from ._registry import register
 from .layers import EuclideanRBF, SelectChannels, Subsampling, scaled_tanh
 
@@ -33,7 +34,21 @@ def partially_connected_conv(x, table=C3_TABLE, kernel_size=5, activation=None, 
     return layers.Concatenate(name=name)(maps)
 
 
-@register("lenet5")
+LENET5_CARD = ModelCard(
+    title="LeNet-5", family="lenet", input_shape=(32, 32, 1),
+    params=Count(60_840, "LeCun et al. 1998: 60,000 trainable; + 84x10 fixed RBF centres", bib="lecun1998gradient"),
+    trainable=Count(60_000, "LeCun et al. 1998, sec. II.B: 60,000 trainable parameters", bib="lecun1998gradient"),
+)
+
+# The paper's layer sizes with a full C3 (16 * (25*6 + 1) = 2,416) and a dense output; no source
+# states this variant's total, so it is pinned as the course's own.
+LENET5_MODERN_CARD = ModelCard(
+    title="LeNet-5 (modern)", family="lenet", input_shape=(32, 32, 1),
+    params=Count(61_706, OWN), trainable=Count(61_706, OWN),
+)
+
+
+@register("lenet5", card=LENET5_CARD)
 def lenet5(input_shape=(32, 32, 1), num_classes=10, output="rbf"):
     """LeNet-5 as in the 1998 paper: 32x32x1 input, scaled tanh, trainable
     subsampling, C3's partial connection table, Euclidean RBF output.
@@ -61,7 +76,7 @@ def lenet5(input_shape=(32, 32, 1), num_classes=10, output="rbf"):
     return keras.Model(inputs, outputs, name="lenet5")
 
 
-@register("lenet5_modern")
+@register("lenet5_modern", card=LENET5_MODERN_CARD)
 def lenet5_modern(input_shape=(32, 32, 1), num_classes=10):
     """LeNet-5 as usually written today: ReLU, max pooling, a full C3, softmax."""
     func = "lenet5_modern"

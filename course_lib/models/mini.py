@@ -16,6 +16,7 @@ import keras
 from keras import layers
 
 from .._validate import check_choice, check_classes, check_input_shape, check_positive_ints
+from ._cards import OWN, Count, ModelCard
 from ._registry import register
 from .inception import conv_relu, inception_module
 from .vgg import vgg_block
@@ -25,7 +26,18 @@ STAGE_KERNELS = {"3x3": (3, 3), "5x5": (5,)}
 HEADS = ("gap", "dense")
 
 
-@register("mini_alexnet")
+# The chapters' own networks: counts from formulas in test_models.py, no external source.
+def _mini_card(title, family, params):
+    return ModelCard(title=title, family=family, input_shape=(32, 32, 1),
+                     params=Count(params, OWN), trainable=Count(params, OWN))
+
+
+MINI_ALEXNET_CARD = _mini_card("mini AlexNet", "alexnet", 87_978)
+MINI_VGG_CARD = _mini_card("mini VGG", "vgg", 185_930)
+MINI_INCEPTION_CARD = _mini_card("mini Inception", "inception", 36_874)
+
+
+@register("mini_alexnet", card=MINI_ALEXNET_CARD)
 def mini_alexnet(activation="relu", input_shape=(32, 32, 1), num_classes=10):
     """Three 5x5 conv/pool stages (32, 32, 64 filters) and a softmax layer:
     the four-layer network of AlexNet's ReLU-vs-tanh experiment (paper, Fig. 1)."""
@@ -43,7 +55,7 @@ def mini_alexnet(activation="relu", input_shape=(32, 32, 1), num_classes=10):
     return keras.Model(inputs, outputs, name=f"mini_alexnet_{activation}")
 
 
-@register("mini_vgg")
+@register("mini_vgg", card=MINI_VGG_CARD)
 def mini_vgg(stage="3x3", widths=(64, 64, 64), input_shape=(32, 32, 1), num_classes=10):
     """``len(widths)`` VGG blocks, each two 3x3 convolutions (``stage="3x3"``) or
     one 5x5 (``"5x5"``): the same 5x5 receptive field per block. Global average
@@ -63,7 +75,7 @@ def mini_vgg(stage="3x3", widths=(64, 64, 64), input_shape=(32, 32, 1), num_clas
     return keras.Model(inputs, outputs, name=f"mini_vgg_{stage}")
 
 
-@register("mini_inception")
+@register("mini_inception", card=MINI_INCEPTION_CARD)
 def mini_inception(head="gap", input_shape=(32, 32, 1), num_classes=10):
     """A 3x3 stem with pooling, two Inception modules at 16x16 and 8x8, then a
     global-average-pooling head (GoogLeNet) or a flatten + 256-unit dense head

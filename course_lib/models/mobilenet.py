@@ -5,6 +5,7 @@ import keras
 from keras import layers
 
 from .._validate import check_bool, check_classes, check_fraction, check_input_shape, check_positive
+from ._cards import Count, ModelCard, Top1
 from ._registry import register
 
 _BN = dict(epsilon=1e-3, momentum=0.99)
@@ -33,7 +34,20 @@ V1_LAYERS = ((64, 1), (128, 2), (128, 1), (256, 2), (256, 1), (512, 2),
              (512, 1), (512, 1), (512, 1), (512, 1), (512, 1), (1024, 2), (1024, 1))
 
 
-@register("mobilenet_v1")
+MOBILENET_V1_CARD = ModelCard(
+    title="MobileNet", family="mobilenet", input_shape=(224, 224, 3),
+    params=Count(4_253_864, "keras.applications.MobileNet (alpha=1, 224x224)"),
+    trainable=Count(4_231_976, "seed 000 / MobileNet paper Table 6 (4.2M); = keras.applications.MobileNet"),
+    macs=Count(569e6, "Howard et al. 2017, Table 6: 569 million mult-adds; seed 000", bib="howard2017mobilenets",
+               rounding=1e6),
+    keras_twin="MobileNet", preprocess="tf",
+    imagenet_top1=Top1(70.4, "keras_applications", "keras.applications table",
+                       context="keras.applications' ImageNet weights, ILSVRC-2012 validation"),
+    small=dict(alpha=0.25, input_shape=(32, 32, 3), num_classes=5),
+)
+
+
+@register("mobilenet_v1", card=MOBILENET_V1_CARD)
 def mobilenet_v1(alpha=1.0, input_shape=(224, 224, 3), num_classes=1000, separable=True, dropout=1e-3):
     """MobileNet v1 with width multiplier ``alpha`` and resolution from ``input_shape``.
 
@@ -86,7 +100,19 @@ V2_SETTINGS = ((1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2),
                (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1))
 
 
-@register("mobilenet_v2")
+MOBILENET_V2_CARD = ModelCard(
+    title="MobileNetV2", family="mobilenet", input_shape=(224, 224, 3),
+    params=Count(3_538_984, "= keras.applications.MobileNetV2; paper Table 4 (3.4M)"),
+    trainable=Count(3_504_872, "keras.applications.MobileNetV2 (alpha=1, 224x224)"),
+    macs=Count(300e6, "Sandler et al. 2018, Table 4: 300M multiply-adds", bib="sandler2018mobilenetv2", rel=0.01),
+    keras_twin="MobileNetV2", preprocess="tf",
+    imagenet_top1=Top1(71.3, "keras_applications", "keras.applications table",
+                       context="keras.applications' ImageNet weights, ILSVRC-2012 validation"),
+    small=dict(alpha=0.35, input_shape=(32, 32, 3), num_classes=5),
+)
+
+
+@register("mobilenet_v2", card=MOBILENET_V2_CARD)
 def mobilenet_v2(alpha=1.0, input_shape=(224, 224, 3), num_classes=1000):
     """MobileNetV2: 3,538,984 parameters at alpha=1 (as keras.applications.MobileNetV2),
     300 M MACs at 224x224 (paper, Table 4)."""

@@ -17,7 +17,9 @@ from keras import layers, ops
 
 from .._validate import check_choice, check_classes, check_input_shape, check_int
 from ..profiler import register_mac_counter
-from ._registry import register
+from ._cards import OWN, Count, ModelCard, Top1
+from . import alexnet, inception, mobilenet, vgg  # noqa: F401  (the survey below reads their cards: register them first)
+from ._registry import card, register
 from .resnet import _BN, _shortcut, conv_bn
 
 
@@ -149,7 +151,17 @@ def _bottleneck_network(block, input_shape, num_classes, name):
     return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name=name)
 
 
-@register("se_resnet50")
+SE_RESNET50_CARD = ModelCard(
+    title="SE-ResNet-50", family="resnet", input_shape=(224, 224, 3),
+    params=Count(28_141_144, OWN),
+    trainable=Count(28_088_024, "Hu et al. 2018: 28.1 M; the exact figure is course_lib's", bib="hu2018squeeze"),
+    imagenet_top1=Top1(76.7, "hu2018squeeze", "Table 2: 23.29% top-1 error",
+                       context="single model, single 224x224 crop, ILSVRC-2012 validation"),
+    small=dict(input_shape=(32, 32, 3), num_classes=5),
+)
+
+
+@register("se_resnet50", card=SE_RESNET50_CARD)
 def se_resnet50(input_shape=(224, 224, 3), num_classes=1000, ratio=16):
     """SE-ResNet-50 (Hu et al. 2018): ResNet-50 with an SE block (reduction ``ratio``) in every bottleneck."""
     check_int("se_resnet50", "ratio", ratio, 1)
@@ -157,7 +169,18 @@ def se_resnet50(input_shape=(224, 224, 3), num_classes=1000, ratio=16):
                                input_shape, num_classes, "se_resnet50")
 
 
-@register("resnext50")
+RESNEXT50_CARD = ModelCard(
+    title="ResNeXt-50 (32x4d)", family="resnet", input_shape=(224, 224, 3),
+    params=Count(25_097_128, OWN),
+    trainable=Count(25_028_904, "Xie et al. 2017, Table 1: 25.0 M; the exact figure is course_lib's",
+                    bib="xie2017aggregated"),
+    imagenet_top1=Top1(77.8, "xie2017aggregated", "Table 3: 22.2% top-1 error",
+                       context="single model, single 224x224 crop, ImageNet-1K validation"),
+    small=dict(input_shape=(32, 32, 3), num_classes=5),
+)
+
+
+@register("resnext50", card=RESNEXT50_CARD)
 def resnext50(input_shape=(224, 224, 3), num_classes=1000, cardinality=32, group_width=4):
     """ResNeXt-50 (32x4d by default; Xie et al. 2017, Table 1): ResNet-50 with grouped bottlenecks,
     twice as wide inside (128 channels in the first stage) and the stride in the 3x3."""
@@ -168,24 +191,37 @@ def resnext50(input_shape=(224, 224, 3), num_classes=1000, cardinality=32, group
                                input_shape, num_classes, "resnext50")
 
 
-# Published ImageNet (ILSVRC-2012 validation) single-model top-1 accuracies, %, 224x224 unless noted:
-# name -> (how to build it, top-1, BibTeX key of the source, where in the source).
-IMAGENET_TOP1 = {
-    "AlexNet": ("alexnet", 59.3, "krizhevsky2012imagenet", "Table 2: 1 CNN, 40.7% top-1 error"),
-    "VGG-16": ("vgg16", 71.3, "keras_applications", "keras.applications table"),
-    "GoogLeNet": ("googlenet", 71.0, "szegedy2016rethinking", "Table 3: 29% top-1 error"),
-    "ResNet-50": ("resnet50", 74.9, "keras_applications", "keras.applications table"),
-    "ResNet-101": ("resnet101", 76.4, "keras_applications", "keras.applications table"),
-    "ResNet-152": ("resnet152", 76.6, "keras_applications", "keras.applications table"),
-    "Inception-v3": ("inception_v3", 77.9, "keras_applications", "keras.applications table, 299x299"),
-    "MobileNet": ("mobilenet_v1", 70.4, "keras_applications", "keras.applications table"),
-    "MobileNetV2": ("mobilenet_v2", 71.3, "keras_applications", "keras.applications table"),
-    "DenseNet-121": ("keras:DenseNet121", 75.0, "keras_applications", "keras.applications table"),
-    "SE-ResNet-50": ("se_resnet50", 76.7, "hu2018squeeze", "Table 2: 23.29% top-1 error"),
-    "ResNeXt-50 (32x4d)": ("resnext50", 77.8, "xie2017aggregated", "Table 3: 22.2% top-1 error"),
-    "EfficientNet-B0": ("keras:EfficientNetB0", 77.1, "tan2019efficientnet", "Table 2"),
-    "ConvNeXt-T": ("keras:ConvNeXtTiny", 82.1, "liu2022convnet", "Table 1 (ImageNet-1K)"),
+# The published top-1 of the three networks the course takes from keras.applications instead of
+# building (they have no model card): name -> (spec, Top1).
+KERAS_ONLY_TOP1 = {
+    "DenseNet-121": ("keras:DenseNet121", Top1(75.0, "keras_applications", "keras.applications table",
+                                               context="keras.applications' ImageNet weights, ILSVRC-2012 validation")),
+    "EfficientNet-B0": ("keras:EfficientNetB0", Top1(77.1, "tan2019efficientnet", "Table 2",
+                                                     context="single model, single crop, ILSVRC-2012 validation")),
+    "ConvNeXt-T": ("keras:ConvNeXtTiny", Top1(82.1, "liu2022convnet", "Table 1 (ImageNet-1K)",
+                                              context="single model, ImageNet-1K validation, 224x224")),
 }
+
+# Chapter 17's survey: which networks, in which order (its stored table follows this order).
+SURVEY = ("alexnet", "vgg16", "googlenet", "resnet50", "resnet101", "resnet152", "inception_v3", "mobilenet_v1",
+          "mobilenet_v2", "DenseNet-121", "se_resnet50", "resnext50", "EfficientNet-B0", "ConvNeXt-T")
+
+
+def _survey_row(entry):
+    """(label, (spec, top-1 %, BibTeX key, where)) for a registered name (from its card) or a KERAS_ONLY_TOP1 label."""
+    if entry in KERAS_ONLY_TOP1:
+        spec, top1 = KERAS_ONLY_TOP1[entry]
+        return entry, (spec, top1.accuracy, top1.bib, top1.where)
+    model_card = card(entry)
+    top1 = model_card.imagenet_top1
+    if top1 is None:
+        raise ValueError(f"SURVEY lists {entry!r}, whose model card has no ImageNet top-1")
+    return model_card.title, (entry, top1.accuracy, top1.bib, top1.where)
+
+
+# Published ImageNet top-1 accuracies, %, read from the model cards (context in each card's Top1):
+# label -> (how to build it, top-1, BibTeX key of the source, where in the source).
+IMAGENET_TOP1 = dict(_survey_row(entry) for entry in SURVEY)
 
 
 def build_for_comparison(spec: str) -> keras.Model:

@@ -21,18 +21,22 @@ import numpy as np
 
 from .. import runtime
 from ..data._common import DOWNLOAD_TIMEOUT_S, _socket_timeout
-from ._registry import build
+from . import inception, mobilenet, resnet, vgg  # noqa: F401  (their model cards name the twins: register them first)
+from ._registry import available, build, card
+
+# The order in which KERAS_TWINS lists the twins (error messages and backbone() show it); the facts
+# themselves are in the cards, and the check below keeps this tuple and the cards in step.
+_TWIN_ORDER = ("vgg16", "vgg19", "resnet50", "mobilenet_v1", "mobilenet_v2", "inception_v3")
+if set(_TWIN_ORDER) != set(available(pretrained=True)):
+    raise RuntimeError(f"pretrained: _TWIN_ORDER {sorted(_TWIN_ORDER)} and the model cards with a keras.applications "
+                       f"twin {available(pretrained=True)} disagree; update _TWIN_ORDER")
 
 # course model name -> keras.applications constructor name
-KERAS_TWINS = {
-    "vgg16": "VGG16", "vgg19": "VGG19", "resnet50": "ResNet50", "mobilenet_v1": "MobileNet",
-    "mobilenet_v2": "MobileNetV2", "inception_v3": "InceptionV3",
-}
+KERAS_TWINS = {name: card(name).keras_twin for name in _TWIN_ORDER}
 
 # How each twin's ImageNet weights expect their input (keras.applications' preprocess_input modes):
 # "caffe": 0-255 BGR minus the ImageNet mean; "tf": scaled to [-1, 1].
-PREPROCESS_MODES = {"vgg16": "caffe", "vgg19": "caffe", "resnet50": "caffe", "mobilenet_v1": "tf",
-                    "mobilenet_v2": "tf", "inception_v3": "tf"}
+PREPROCESS_MODES = {name: card(name).preprocess for name in _TWIN_ORDER}
 
 
 def imagenet_preprocess(images, name: str):

@@ -5,6 +5,7 @@ import keras
 from keras import layers
 
 from .._validate import check_bool, check_choice, check_classes, check_input_shape, check_int
+from ._cards import OWN, Count, ModelCard, Top1
 from ._registry import register
 from .layers import PadShortcut
 
@@ -107,11 +108,71 @@ def cifar_resnet(n=3, input_shape=(32, 32, 3), num_classes=10, residual=True):
     return keras.Model(inputs, outputs, name=f"{'resnet' if residual else 'plain'}{6 * n + 2}")
 
 
-for _d in IMAGENET_DEPTHS:
-    register(f"resnet{_d}", depth=_d)(resnet)
+# --- model cards ------------------------------------------------------------------------------
+_IMAGENET_SMALL = dict(input_shape=(32, 32, 3), num_classes=5)
+_KERAS_TOP1 = "keras.applications' ImageNet weights, ILSVRC-2012 validation"
+
+
+def _macs_table_1(gmacs):
+    """He et al. 2016, Table 1 "FLOPs" are multiply-adds, rounded down to 2 digits."""
+    return Count(gmacs * 1e9, f"He et al. 2016, Table 1: {gmacs} x 10^9 FLOPs (multiply-adds); seed 001",
+                 bib="he2016deep", rel=0.02)
+
+
+def _imagenet_card(depth, total, trainable, source, gmacs, **extra):
+    """An ImageNet ResNet: total = trainable + batch-norm moving statistics, which no source counts."""
+    return ModelCard(title=f"ResNet-{depth}", family="resnet", input_shape=(224, 224, 3),
+                     params=Count(total, OWN), trainable=Count(trainable, source),
+                     macs=_macs_table_1(gmacs), small=_IMAGENET_SMALL, **extra)
+
+
+def _keras_top1(accuracy):
+    return Top1(accuracy, "keras_applications", "keras.applications table", context=_KERAS_TOP1)
+
+
+IMAGENET_CARDS = {
+    18: _imagenet_card(18, 11_699_112, 11_689_512, "He et al. 2016 Table 1; torchvision resnet18 11,689,512", 1.8),
+    34: _imagenet_card(34, 21_814_696, 21_797_672, "torchvision resnet34 21,797,672", 3.6),
+    50: _imagenet_card(50, 25_610_152, 25_557_032, "torchvision resnet50 25,557,032", 3.8,
+                       keras_twin="ResNet50", preprocess="caffe", imagenet_top1=_keras_top1(74.9)),
+    101: _imagenet_card(101, 44_654_504, 44_549_160, "torchvision resnet101 44,549,160", 7.6,
+                        imagenet_top1=_keras_top1(76.4)),
+    152: _imagenet_card(152, 60_344_232, 60_192_808, "torchvision resnet152 60,192,808", 11.3,
+                        imagenet_top1=_keras_top1(76.6)),
+}
+
+# The plain baselines: no source counts them; test_models.py checks that they are their ResNet
+# minus the projection shortcuts (ImageNet) or exactly their ResNet (CIFAR, option A).
+PLAIN_CARDS = {
+    18: ModelCard(title="Plain-18", family="resnet", input_shape=(224, 224, 3), params=Count(11_523_496, OWN),
+                  trainable=Count(11_515_688, OWN), small=_IMAGENET_SMALL),
+    34: ModelCard(title="Plain-34", family="resnet", input_shape=(224, 224, 3), params=Count(21_639_080, OWN),
+                  trainable=Count(21_623_848, OWN), small=_IMAGENET_SMALL),
+    20: ModelCard(title="Plain-20 (CIFAR)", family="resnet", input_shape=(32, 32, 3), params=Count(271_098, OWN),
+                  trainable=Count(269_722, OWN)),
+    56: ModelCard(title="Plain-56 (CIFAR)", family="resnet", input_shape=(32, 32, 3), params=Count(857_082, OWN),
+                  trainable=Count(853_018, OWN)),
+}
+
+
+def _cifar_card(depth, total, table_6):
+    """He et al. 2016, Table 6 gives trainable parameters in millions (option A shortcuts)."""
+    rounding = 100_000 if table_6 >= 1 else 10_000       # "1.7M" has one decimal, "0.27M" two
+    return ModelCard(title=f"ResNet-{depth} (CIFAR)", family="resnet", input_shape=(32, 32, 3),
+                     params=Count(total, OWN),
+                     trainable=Count(table_6 * 1e6, f"He et al. 2016, Table 6: {table_6}M", bib="he2016deep",
+                                     rounding=rounding))
+
+
+CIFAR_CARDS = {20: _cifar_card(20, 271_098, 0.27), 32: _cifar_card(32, 466_426, 0.46),
+               44: _cifar_card(44, 661_754, 0.66), 56: _cifar_card(56, 857_082, 0.85),
+               110: _cifar_card(110, 1_736_058, 1.7)}
+
+for _d, _card in IMAGENET_CARDS.items():
+    register(f"resnet{_d}", card=_card, depth=_d)(resnet)
 for _d in (18, 34):
-    register(f"plain{_d}", depth=_d, residual=False)(resnet)
-for _d in (20, 32, 44, 56, 110):
-    register(f"resnet{_d}", n=(_d - 2) // 6)(cifar_resnet)
+    register(f"plain{_d}", card=PLAIN_CARDS[_d], depth=_d, residual=False)(resnet)
+for _d, _card in CIFAR_CARDS.items():
+    register(f"resnet{_d}", card=_card, n=(_d - 2) // 6)(cifar_resnet)
 for _d in (20, 56):
-    register(f"plain{_d}", n=(_d - 2) // 6, residual=False)(cifar_resnet)
+    register(f"plain{_d}", card=PLAIN_CARDS[_d], n=(_d - 2) // 6, residual=False)(cifar_resnet)

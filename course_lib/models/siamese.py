@@ -6,6 +6,7 @@ import numpy as np
 from keras import layers, ops
 
 from .._validate import check_choice, check_input_shape, check_int, check_positive
+from ._cards import Count, ModelCard
 from ._registry import register
 
 
@@ -75,7 +76,15 @@ def siamese_head(encoder, input_shape, head="sigmoid"):
     return left, right, layers.Dense(1, activation="sigmoid", name="same_class")(distance)
 
 
-@register("siamese")
+SIAMESE_CARD = ModelCard(
+    title="Siamese network (Koch et al.)", family="siamese", input_shape=(105, 105, 1),   # each of the two inputs
+    params=Count(38_951_745, "Koch et al. 2015, as the zoo issue states", bib="koch2015siamese"),
+    trainable=Count(38_951_745, "Koch et al. 2015, as the zoo issue states", bib="koch2015siamese"),
+    small=dict(variant="small", input_shape=(28, 28, 1)),
+)
+
+
+@register("siamese", card=SIAMESE_CARD)
 def siamese(input_shape=(105, 105, 1), variant="koch", embedding_dim=64, head="sigmoid"):
     """Siamese network: variant "koch" (105x105x1, 38,951,745 parameters, Koch
     et al. 2015) or "small" (28x28 glyphs); ``head`` "sigmoid" (same-class

@@ -18,6 +18,7 @@ import keras
 from keras import layers
 
 from .._validate import check_bool, check_choice, check_classes, check_fraction, check_input_shape
+from ._cards import OWN, Count, ModelCard
 from ._registry import register, build
 from .pretrained import KERAS_TWINS, imagenet_preprocess, pretrained
 from .resnet import conv_bn
@@ -26,7 +27,12 @@ WEIGHTS_DIR = Path(__file__).resolve().parent.parent / "weights"
 FEATURES = "features"            # the encoder's output: global average of the last convolution
 
 
-@register("glyph_cnn")
+# The course's own pretrained encoder (a small VGG-style network): counted by a formula in test_models.py.
+GLYPH_CNN_CARD = ModelCard(title="glyph CNN", family="vgg", input_shape=(32, 32, 1),
+                           params=Count(173_090, OWN), trainable=Count(172_450, OWN), small=dict(num_classes=5))
+
+
+@register("glyph_cnn", card=GLYPH_CNN_CARD)
 def glyph_cnn(input_shape=(32, 32, 1), num_classes=130, dropout=0.3):
     """A small VGG-style classifier: two 3x3 convolution-BN-ReLU layers per stage (32, 64 filters),
     a 128-filter stage, global average pooling (``features``, 128 numbers), a

@@ -6,6 +6,7 @@ import keras
 from keras import layers
 
 from .._validate import check_bool, check_choice, check_classes, check_fraction, check_input_shape, check_int
+from ._cards import OWN, Count, ModelCard
 from ._registry import register
 
 
@@ -28,7 +29,16 @@ def _crop_to(skip, target, name):
     return layers.Cropping2D(((dh // 2, dh - dh // 2), (dw // 2, dw - dw // 2)), name=name)(skip)
 
 
-@register("unet")
+# The paper states no total; the default (same padding, 128x128x3, one output map) is the course's
+# own. The paper's configuration (31,030,658) is checked against a formula in test_models.py.
+UNET_CARD = ModelCard(
+    title="U-Net", family="unet", input_shape=(128, 128, 3),
+    params=Count(31_031_745, OWN), trainable=Count(31_031_745, OWN),
+    small=dict(input_shape=(32, 32, 3), n_filters=4, depth=2, num_classes=3, batch_norm=True),
+)
+
+
+@register("unet", card=UNET_CARD)
 def unet(input_shape=(128, 128, 3), num_classes=1, n_filters=64, depth=4, batch_norm=False,
          dropout=0.0, skips=True, padding="same"):
     """U-Net with ``depth`` down/up-sampling steps and ``n_filters`` at the top level.

@@ -6,6 +6,7 @@ from keras import layers
 
 from .._validate import check_choice, check_classes, check_fraction, check_input_shape
 from ._heads import dense_classifier
+from ._cards import Count, ModelCard, Top1
 from ._registry import register
 
 # Per block: a list of convolutions, 3 = 3x3 and 1 = 1x1 (config C only).
@@ -46,5 +47,26 @@ def vgg(config="D", input_shape=(224, 224, 3), num_classes=1000, dropout=0.5):
     return keras.Model(inputs, outputs, name=f"vgg{depth}" + ("_c" if config == "C" else ""))
 
 
-for _name, _config in (("vgg11", "A"), ("vgg13", "B"), ("vgg16_c", "C"), ("vgg16", "D"), ("vgg19", "E")):
-    register(_name, config=_config)(vgg)
+def _vgg_card(title, params, source, **extra):
+    """VGG's cards differ only in title, count and twin; no VGG has non-trainable weights."""
+    count = Count(params, source, bib="simonyan2015very")
+    return ModelCard(title=title, family="vgg", input_shape=(224, 224, 3), params=count, trainable=count,
+                     small=dict(input_shape=(32, 32, 3), num_classes=5), **extra)
+
+
+# config letter -> (registry name, card)
+VGG_CARDS = {
+    "A": ("vgg11", _vgg_card("VGG-11", 132_863_336, "VGG paper config A (133M in Table 2)")),
+    "B": ("vgg13", _vgg_card("VGG-13", 133_047_848, "VGG paper config B (133M)")),
+    "C": ("vgg16_c", _vgg_card("VGG-16 (config C)", 133_638_952, "VGG paper config C (134M)")),
+    "D": ("vgg16", _vgg_card(
+        "VGG-16", 138_357_544, "seed 000 (138M), VGG paper config D; = keras.applications.VGG16",
+        keras_twin="VGG16", preprocess="caffe",
+        imagenet_top1=Top1(71.3, "keras_applications", "keras.applications table",
+                           context="keras.applications' ImageNet weights, ILSVRC-2012 validation"))),
+    "E": ("vgg19", _vgg_card("VGG-19", 143_667_240, "VGG paper config E (144M); = keras.applications.VGG19",
+                             keras_twin="VGG19", preprocess="caffe")),
+}
+
+for _config, (_name, _card) in VGG_CARDS.items():
+    register(_name, card=_card, config=_config)(vgg)
