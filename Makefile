@@ -14,15 +14,30 @@ JOBS ?= 2
 # Browser tests mostly wait for pages to settle, so more workers than cores pay off.
 BROWSER_JOBS ?= 2
 
-.PHONY: venv test test-unit test-jax test-notebooks test-browser browser-deps sandbox-deps notebooks book bench assignments grade clean help
+.PHONY: venv test lint test-unit test-course test-jax test-notebooks test-browser browser-deps sandbox-deps \
+	notebooks book bench assignments grade clean help
 
 help:
-	@echo "make book   build the HTML book into _build/html (from stored notebook outputs)"
-	@echo "make test   run the whole test suite (unit tests on both backends, notebooks)"
-	@echo "make notebooks  re-execute notebooks in place (NB=path for one)"
-	@echo "make assignments  student versions of the problem sets (public default + one per student in grading/students.csv)"
-	@echo "make grade A=ps1_counting  grade every submission in grading/submitted/ (sandboxed), feedback, grades.csv, report"
-	@echo "make bench  benchmark course models against keras.applications (CPU)"
+	@echo "For everyone:"
+	@echo "  make book                 build the HTML book into _build/html (from stored notebook outputs)"
+	@echo "  make test                 everything below marked *, in order (what CI runs)"
+	@echo "Parts of make test:"
+	@echo "  make lint               * ruff check (pyflakes and pycodestyle rules, see pyproject.toml)"
+	@echo "  make test-notebooks     * every chapter and lab notebook executed, checked outputs compared (nbval)"
+	@echo "  make test-unit          * course_lib's unit tests on TensorFlow (no book build needed)"
+	@echo "  make test-course        * book structure, leaks, grading end to end, Colab install, benchmarks (builds the book)"
+	@echo "  make test-jax           * course_lib's unit tests again on JAX (pure counting tests skipped)"
+	@echo "  make test-browser       * the built book in headless Chromium"
+	@echo "Authors:"
+	@echo "  make notebooks [NB=path]  re-execute notebooks in place, offline and full size"
+	@echo "  make bench                benchmark course models against keras.applications (this machine)"
+	@echo "Instructors (see the instructor guide):"
+	@echo "  make assignments          student versions: public default + one per student in grading/students.csv"
+	@echo "  make grade A=ps1_counting grade every submission in grading/submitted/ (sandboxed), feedback, grades.csv, report"
+	@echo "Set-up:"
+	@echo "  make venv                 create or update .venv from requirements.txt (every target does this first)"
+	@echo "  make browser-deps, make sandbox-deps   Debian's chromium / bubblewrap, installed when missing (as root)"
+	@echo "  make clean                remove _build and pytest caches"
 
 venv: $(STAMP)
 
@@ -35,12 +50,20 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 test: venv
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory book test-notebooks test-unit test-jax test-browser || exit 1; \
+	$(MAKE) --no-print-directory book lint test-notebooks test-unit test-course test-jax test-browser || exit 1; \
 	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
 
-# Unit tests and structure tests on the default (tensorflow) backend.
-test-unit: venv book sandbox-deps
-	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile tests --ignore=tests/browser
+lint: venv
+	$(BIN)/ruff check .
+
+# course_lib's unit tests on the default (tensorflow) backend; they need no book.
+test-unit: venv
+	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile tests/unit
+
+# The course as a whole: book structure and leaks (need the built book), grading end to end
+# (needs bubblewrap), the Colab-style install, the benchmarks' plumbing.
+test-course: venv book sandbox-deps
+	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile tests --ignore=tests/browser --ignore=tests/unit
 
 # course_lib must run unchanged on jax: the same unit tests again.
 # Everything that runs course_lib's code on the backend; pure counting tests ran under TensorFlow.

@@ -6,7 +6,6 @@ the same output. Equal parameter counts alone would pass a block without its sho
 """
 from __future__ import annotations
 
-import numpy as np
 
 from autograder.spec import BlockCase, BlockQuestion
 

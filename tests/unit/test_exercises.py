@@ -101,7 +101,7 @@ def test_quiz_script_waits_for_mathjax(monkeypatch):
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda *objects, **options: shown.extend(objects))
     quiz.show("counting")
-    (html,), (script,) = [s for s in shown if isinstance(s, HTML)], [s for s in shown if isinstance(s, Javascript)]
+    (_html,), (script,) = [s for s in shown if isinstance(s, HTML)], [s for s in shown if isinstance(s, Javascript)]
     head, tail = quiz.WAIT_FOR_MATHJAX.split("%s")
     assert script.data.startswith(head) and script.data.endswith(tail)
     assert "show_questions(" in script.data and "MCButton" in script.data

@@ -3,7 +3,6 @@ import keras
 import numpy as np
 import pytest
 
-from course_lib import profile
 from course_lib.models import build, modern
 from course_lib.models.resnet import bottleneck_block
 

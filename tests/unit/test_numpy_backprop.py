@@ -8,7 +8,7 @@ import pytest
 from course_lib.autodiff import gradients
 from course_lib.numpy_backprop import (avg_pool2d, avg_pool2d_backward, conv2d_backward, dilate, max_pool2d,
                                        max_pool2d_backward, numerical_gradient)
-from course_lib.numpy_conv import conv2d_im2col, pad_input
+from course_lib.numpy_conv import conv2d_im2col
 
 CASES = [  # (H, C, F, kernel, stride, padding, dilation): uneven strides drop the input's last rows
     (6, 1, 1, 3, 1, 0, 1), (8, 2, 3, 3, 2, 1, 1), (9, 1, 2, 3, 2, 0, 1),
