@@ -117,12 +117,19 @@ def run_steps(steps: list[dict], ctx: Context) -> tuple[dict, dict]:
     """
     failed: dict[str, str] = {}
     ends: dict[str, dict] = {}
-    for _ in range(len(steps) + 1):
+    retried: set[str] = set()
+    for _ in range(2 * len(steps) + 2):
         job = {"steps": steps, "skip": sorted(failed), "output_chars": OUTPUT_CHARS}
         outcome = sandbox.run_job(job, ctx.limits, ctx.env)
         ends = {e["step"]: e for e in outcome.events if e.get("event") == "end" and isinstance(e.get("step"), str)}
         if outcome.finished:
             break
+        if outcome.stopped is None and outcome.running is not None and outcome.running not in retried:
+            # The process ended during a step. Once, under heavy load, a sandbox ended with no
+            # sign of why; a submission's own exit or crash happens again, so it is blamed only
+            # when a second run ends at the same step.
+            retried.add(outcome.running)
+            continue
         reason = _stop_reason(outcome, ctx.limits)
         if outcome.running is None or outcome.stopped == "job-wall" or outcome.running in failed:
             for step in steps:      # nothing more to learn by running again
