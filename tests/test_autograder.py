@@ -145,3 +145,16 @@ def test_rendering_refuses_unknown_placeholders_and_missing_secret(tmp_path):
         variants.render("{{ y }}", {"x": 3})
     with pytest.raises(variants.VariantError, match="no course secret"):
         variants.read_secret(tmp_path)
+
+
+@needs_sandbox
+def test_sandbox_works_with_a_virtual_environment_under_tmp(tmp_path):
+    """A clone (and its .venv) under /tmp must not be hidden by the sandbox's private /tmp."""
+    import subprocess
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    code = ("import sys; sys.path.insert(0, %r)\nfrom autograder import sandbox\n"
+            "o = sandbox.run_job({'steps': [{'id': 'c', 'kind': 'cell', 'source': 'import sys; print(sys.prefix)'}]},"
+            " sandbox.Limits())\nprint([e.get('stdout') for e in o.events if e.get('event') == 'end'])" % str(ROOT / "grading"))
+    out = subprocess.run([str(venv / "bin" / "python"), "-c", code], capture_output=True, text=True, timeout=120)
+    assert str(venv) in out.stdout, out.stdout + out.stderr

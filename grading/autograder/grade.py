@@ -105,8 +105,9 @@ def _stop_reason(outcome: sandbox.JobOutcome, limits: sandbox.Limits) -> str:
         return f"the run was stopped after {limits.job_wall_s:g} seconds in all"
     if outcome.stopped == "messages":
         return "sent more data than an answer can hold"
+    last = outcome.stderr_tail.strip().splitlines()[-1:] if outcome.stderr_tail else []
     return (f"ended the Python process (exit code {outcome.returncode}: os._exit, a crash, or the "
-            f"{limits.memory_bytes >> 30} GiB memory limit)")
+            f"{limits.memory_bytes >> 30} GiB memory limit)" + (f"; its last error output: {last[0][:200]}" if last else ""))
 
 
 def run_steps(steps: list[dict], ctx: Context) -> tuple[dict, dict]:

@@ -167,6 +167,8 @@ def _bwrap_command(job_dir: Path, uid: int, limits: Limits, env: dict[str, str],
            "--ro-bind", "/usr", "/usr",
            "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
            "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin"]
+    # The private /tmp first: a virtual environment under /tmp (a clone there) is mounted over it.
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.file_bytes), "--perms", "1777", "--tmpfs", "/tmp"]
     mounts = [p for p in prefixes if not p.startswith("/usr/")]
     if not str(python).startswith(tuple(prefixes)):
         mounts.append(str(python.parent))
@@ -175,9 +177,7 @@ def _bwrap_command(job_dir: Path, uid: int, limits: Limits, env: dict[str, str],
         cmd += ["--perms", "0755", "--dir", path]
     for path in mounts:
         cmd += ["--ro-bind", path, path]
-    cmd += ["--proc", "/proc", "--dev", "/dev",
-            "--size", str(limits.file_bytes), "--perms", "1777", "--tmpfs", "/tmp",
-            "--size", str(limits.file_bytes), "--perms", "0777", "--tmpfs", "/submission",
+    cmd += ["--size", str(limits.file_bytes), "--perms", "0777", "--tmpfs", "/submission",
             "--ro-bind", str(job_dir), "/job", "--chdir", "/submission", "--clearenv"]
     for key, value in {**env, "HOME": "/submission", "TMPDIR": "/tmp", "PATH": "/usr/bin:/bin",
                        "MPLCONFIGDIR": "/tmp/matplotlib", "KERAS_HOME": "/tmp/keras",
