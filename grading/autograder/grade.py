@@ -31,7 +31,7 @@ from pathlib import Path
 import nbformat
 
 from . import sandbox, static, submission, variants
-from .spec import BlockQuestion, FunctionQuestion, PartResult, ValueQuestion
+from .spec import BlockQuestion, PartResult, ValueQuestion
 
 VERDICTS = "verdicts"       # nbgrader step folder holding the notebooks nbgrader records
 OUTPUT_CHARS = 20_000       # kept per cell and stream for the feedback
@@ -215,8 +215,7 @@ def grade_student(ctx: Context, student: str) -> StudentResult:
         cases, probes = q.probes(params, rng)
         probe_steps = [{"id": f"probe:{q.test_cell}:{i}", "kind": "probe", "probe": p} for i, p in enumerate(probes)]
         if not any(c["answers"] == q.answer_cell and c["id"] not in blocked for c in upto):
-            result.parts[q.test_cell] = [PartResult(label, points, 0, "no answer")
-                                         for label, points in _parts(q)]
+            result.parts[q.test_cell] = q.zero("no answer")
             continue
         ends, failed = run_steps(setup + _program_steps(upto, blocked) + probe_steps, ctx)
         _keep_outputs(result, ends, failed, only={c["id"] for c in upto if c["answers"] == q.answer_cell})
@@ -229,20 +228,11 @@ def grade_student(ctx: Context, student: str) -> StudentResult:
             result.parts[q.test_cell] = q.judge(params, cases, outcomes)
     for test_cell, findings in flagged.items():
         q = next(q for q in questions if q.test_cell == test_cell)
-        result.parts[test_cell] = [PartResult(label, points, 0, "not graded: the answer uses what this "
-                                              "problem set forbids (" + "; ".join(findings[:3]) + ")",
-                                              flag="forbidden") for label, points in _parts(q)]
+        result.parts[test_cell] = q.zero("not graded: the answer uses what this problem set forbids ("
+                                         + "; ".join(findings[:3]) + ")", flag="forbidden")
     for cell_id, reason in _failed_program_cells(result):
         result.notes.append(f"{cell_id}: {reason}")
     return result
-
-
-def _parts(question) -> list[tuple[str, float]]:
-    if isinstance(question, ValueQuestion):
-        return [(v.name, v.points) for v in question.values]
-    if isinstance(question, FunctionQuestion):
-        return list(question.parts)
-    return [("", question.points)]
 
 
 def _cells_through(program: submission.Program, answer_cell: str) -> list[dict]:
@@ -273,7 +263,7 @@ def _failed_program_cells(result: StudentResult):
 
 def _zero(ctx: Context, result: StudentResult, why: str) -> StudentResult:
     for q in ctx.grader.QUESTIONS:
-        result.parts[q.test_cell] = [PartResult(label, points, 0, why) for label, points in _parts(q)]
+        result.parts[q.test_cell] = q.zero(why)
     return result
 
 

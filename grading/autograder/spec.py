@@ -107,6 +107,16 @@ def encode_args(values) -> list:
 
 
 # --- questions -------------------------------------------------------------------------------------
+class _Graded:
+    """What every question kind shares: its graded parts (label, points) and an all-zero verdict."""
+
+    def graded_parts(self) -> list[tuple[str, float]]:
+        raise NotImplementedError
+
+    def zero(self, message: str, flag: str | None = None) -> list["PartResult"]:
+        return [PartResult(label, points, 0, message, flag=flag) for label, points in self.graded_parts()]
+
+
 @dataclass(frozen=True)
 class Value:
     """One named value an answer cell must define."""
@@ -120,7 +130,7 @@ class Value:
 
 
 @dataclass(frozen=True)
-class ValueQuestion:
+class ValueQuestion(_Graded):
     """Answers that are values: read from one run of the whole notebook, compared here."""
 
     test_cell: str
@@ -131,6 +141,9 @@ class ValueQuestion:
     @property
     def points(self) -> float:
         return sum(v.points for v in self.values)
+
+    def graded_parts(self):
+        return [(v.name, v.points) for v in self.values]
 
     def judge(self, params: dict, answers: dict, default_params: dict | None = None) -> list["PartResult"]:
         results = []
@@ -167,7 +180,7 @@ class Case:
 
 
 @dataclass(frozen=True)
-class FunctionQuestion:
+class FunctionQuestion(_Graded):
     """A function the student writes: called in a fresh sandbox on the grader's cases.
 
     ``check(params, case, result) -> {part: None or failure message}`` compares the plain
@@ -185,6 +198,9 @@ class FunctionQuestion:
     @property
     def points(self) -> float:
         return sum(p for _, p in self.parts)
+
+    def graded_parts(self):
+        return list(self.parts)
 
     def probes(self, params, rng) -> tuple[list[Case], list[dict]]:
         cases = self.cases(params, rng)
@@ -226,7 +242,7 @@ class BlockCase:
 
 
 @dataclass(frozen=True)
-class BlockQuestion:
+class BlockQuestion(_Graded):
     """A Keras block: built and run in a fresh sandbox with seeded weights; the grader's
     reference block gets the same weights (matched by shape) and must give the same output."""
 
@@ -238,6 +254,9 @@ class BlockQuestion:
     reference: Callable[[dict, BlockCase], Callable]   # returns f(keras_input) -> output tensor
     forbid: tuple[str, ...] = ()
     rel_tol: float = 1e-2
+
+    def graded_parts(self):
+        return [("", self.points)]
 
     def probes(self, params, rng):
         cases = self.cases(params, rng)
