@@ -75,6 +75,13 @@ def check_choice(func: str, name: str, value, allowed, *, wording: str | None = 
     return value
 
 
+def check_callable(func: str, name: str, value, *, what: str = "a function"):
+    """``value`` if it can be called (a block builder, a loss), else a ValueError saying what is expected."""
+    if not callable(value):
+        raise ValueError(f"{func}: `{name}` must be {what}, got {type(value).__name__} {value!r}")
+    return value
+
+
 def check_positive(func: str, name: str, value) -> float:
     """``value`` as a float if it is a number > 0 (a width multiplier, a margin)."""
     if not _is_number(value) or not value > 0:

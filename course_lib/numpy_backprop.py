@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from .arithmetic import pool_output_size
-from .numpy_conv import _check, _output_hw, conv2d_im2col, pad_input
+from .numpy_conv import check_conv_inputs, conv_output_hw, conv2d_im2col, pad_input
 
 __all__ = [
     "conv2d_backward", "conv2d_grad_weights", "conv2d_grad_input", "dilate",
@@ -39,7 +39,7 @@ def _check_dout(func, dout, expected_shape):
 
 
 def _conv_out_shape(x, w, stride, padding, dilation):
-    return (x.shape[0], *_output_hw(x, w, stride, padding, dilation), w.shape[-1])
+    return (x.shape[0], *conv_output_hw(x, w, stride, padding, dilation), w.shape[-1])
 
 
 def dilate(g, stride):
@@ -61,7 +61,7 @@ def conv2d_grad_weights(x, w, dout, stride=1, padding=0, dilation=1):
     as the batch, the batch acts as channels, and ``dout`` is the kernel with
     its taps ``stride`` apart (a dilation) moving ``dilation`` pixels per step.
     """
-    x, w, _ = _check(x, w, None)
+    x, w, _ = check_conv_inputs(x, w, None)
     dout = _check_dout("conv2d_grad_weights", dout, _conv_out_shape(x, w, stride, padding, dilation))
     kh, kw = w.shape[:2]
     xs = pad_input(x, padding).transpose(3, 1, 2, 0)          # (C, Hp, Wp, N)
@@ -79,7 +79,7 @@ def conv2d_grad_input(x_shape, w, dout, stride=1, padding=0, dilation=1):
     directions, its input and output channel axes swapped.
     """
     x_dummy = np.zeros((1, *tuple(x_shape)[1:]), dtype=np.asarray(w).dtype)
-    _, w, _ = _check(x_dummy, w, None)
+    _, w, _ = check_conv_inputs(x_dummy, w, None)
     n, h, wd, _ = x_shape
     dout = _check_dout("conv2d_grad_input", dout,
                        (n, *_conv_out_shape(x_dummy, w, stride, padding, dilation)[1:]))
@@ -100,7 +100,7 @@ def conv2d_backward(x, w, dout, stride=1, padding=0, dilation=1):
     ``db`` sums the upstream gradient over batch, height and width: each bias
     is added to every output position of its channel.
     """
-    x, w, _ = _check(x, w, None)
+    x, w, _ = check_conv_inputs(x, w, None)
     dw = conv2d_grad_weights(x, w, dout, stride, padding, dilation)
     dx = conv2d_grad_input(x.shape, w, dout, stride, padding, dilation)
     db = np.asarray(dout).sum(axis=(0, 1, 2))

@@ -18,7 +18,9 @@ from .arithmetic import conv_output_size
 __all__ = ["conv2d_loop", "conv2d_im2col", "im2col", "pad_input"]
 
 
-def _check(x, w, b):
+def check_conv_inputs(x, w, b):
+    """``(x, w, b)`` as arrays after checking their shapes (``x`` NHWC, ``w`` (kh, kw, C, F), ``b`` (F,)
+    or None for zeros); shared by the forward pass here and the backward pass of numpy_backprop."""
     x, w = np.asarray(x), np.asarray(w)
     if x.ndim != 4:
         raise ValueError(f"conv2d: `x` must have shape (N, H, W, C), got shape {x.shape}")
@@ -37,7 +39,8 @@ def pad_input(x, padding):
     return np.pad(x, ((0, 0), (padding, padding), (padding, padding), (0, 0)))
 
 
-def _output_hw(x, w, stride, padding, dilation):
+def conv_output_hw(x, w, stride, padding, dilation):
+    """Output height and width of a convolution of ``x`` with ``w`` (clear error when the kernel does not fit)."""
     return tuple(conv_output_size(n, k, stride, padding, dilation) for n, k in zip(x.shape[1:3], w.shape[:2]))
 
 
@@ -46,9 +49,9 @@ def conv2d_loop(x, w, b=None, stride=1, padding=0, dilation=1):
 
     ``out[n, i, j, f] = b[f] + sum_{u, v, c} xpad[n, i*s + u*d, j*s + v*d, c] * w[u, v, c, f]``
     """
-    x, w, b = _check(x, w, b)
+    x, w, b = check_conv_inputs(x, w, b)
     kh, kw, _, filters = w.shape
-    out_h, out_w = _output_hw(x, w, stride, padding, dilation)
+    out_h, out_w = conv_output_hw(x, w, stride, padding, dilation)
     xp = pad_input(x, padding)
     out = np.empty((x.shape[0], out_h, out_w, filters), dtype=np.result_type(x, w, b))
     for n in range(x.shape[0]):
@@ -77,7 +80,7 @@ def im2col(x, kh, kw, stride=1, padding=0, dilation=1):
 
 def conv2d_im2col(x, w, b=None, stride=1, padding=0, dilation=1):
     """The same convolution as one matrix product: windows (N*H'*W', kh*kw*C) @ kernels (kh*kw*C, F)."""
-    x, w, b = _check(x, w, b)
-    _output_hw(x, w, stride, padding, dilation)                  # validates sizes with a clear error
+    x, w, b = check_conv_inputs(x, w, b)
+    conv_output_hw(x, w, stride, padding, dilation)                  # validates sizes with a clear error
     cols = im2col(x, w.shape[0], w.shape[1], stride, padding, dilation)
     return cols @ w.reshape(-1, w.shape[-1]) + b

@@ -5,7 +5,7 @@ import numpy as np
 
 from .._validate import check_choice, check_int
 from ._common import Dataset, download, real_or_fallback
-from ._digits import _sklearn_digits
+from ._digits import sklearn_digits_arrays
 
 CIFAR10_CLASSES = ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck")
 
@@ -44,7 +44,7 @@ def cifar10(source: str = "auto", seed: int = 0) -> Dataset:
 
     def fallback():
         rng = np.random.default_rng(seed)
-        x_train, y_train, x_test, y_test = _sklearn_digits(32, 0.25, seed)
+        x_train, y_train, x_test, y_test = sklearn_digits_arrays(32, 0.25, seed)
         return Dataset(_colour(x_train, rng), y_train, _colour(x_test, rng), y_test, name="coloured digits",
                        source="scikit-learn's handwritten digits in random colours (1,797 real scans, 32x32x3); "
                               "CIFAR-10 replaces them when online",

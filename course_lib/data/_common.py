@@ -37,7 +37,7 @@ class Dataset:
 
 
 @contextmanager
-def _socket_timeout(seconds):
+def socket_timeout(seconds):
     previous = socket.getdefaulttimeout()
     socket.setdefaulttimeout(seconds)
     try:
@@ -56,7 +56,7 @@ def download(name, fetch):
     """Run ``fetch()`` (a download) with a socket time-out; any failure becomes DataUnavailableError."""
     refuse_if_offline(name)
     try:
-        with _socket_timeout(DOWNLOAD_TIMEOUT_S):
+        with socket_timeout(DOWNLOAD_TIMEOUT_S):
             return fetch()
     except Exception as error:                                 # network errors come in many types
         raise DataUnavailableError(f"{name} download failed ({type(error).__name__}: {error})") from error

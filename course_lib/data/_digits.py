@@ -9,7 +9,7 @@ from ._common import Dataset, download, pad_to, real_or_fallback
 DIGIT_NAMES = tuple(str(d) for d in range(10))
 
 
-def _sklearn_digits(size, test_fraction, seed):
+def sklearn_digits_arrays(size, test_fraction, seed):
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
 
@@ -24,7 +24,7 @@ def _sklearn_digits(size, test_fraction, seed):
 
 def digits_fallback(size, test_fraction, seed, replaces):
     """scikit-learn's digits as the labelled offline stand-in for the data set named ``replaces``."""
-    return Dataset(*_sklearn_digits(size, test_fraction, seed), name="digits",
+    return Dataset(*sklearn_digits_arrays(size, test_fraction, seed), name="digits",
                    source="scikit-learn's handwritten digits (1,797 real 8x8 scans, upscaled to "
                           f"{size}x{size}); {replaces} replaces them when online",
                    offline_fallback=True, class_names=DIGIT_NAMES)

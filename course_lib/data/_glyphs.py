@@ -222,7 +222,7 @@ def one_shot_trials(dataset: GlyphSet, n_way: int = 20, n_trials: int = 200, spl
     characters and two drawers; the query is one character by the first drawer, the
     N candidates are all N characters by the second. Returns a list of
     ``(query, candidates, answer)``, ``answer`` being the index of the query's class
-    among the candidates (for :func:`course_lib.models.siamese.n_way_one_shot_accuracy`)."""
+    among the candidates (for :func:`course_lib.models.one_shot.n_way_one_shot_accuracy`)."""
     func = "one_shot_trials"
     check_choice(func, "split", split, ("train", "test"))
     n_way, n_trials = check_int(func, "n_way", n_way, 2), check_int(func, "n_trials", n_trials, 1)

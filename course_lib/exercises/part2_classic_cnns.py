@@ -162,11 +162,9 @@ _VGG = [
 
 
 def _naive_module_depth():
-    import keras
+    from ..models import block_model, naive_inception_module
 
-    from ..models.inception import naive_inception_module
-
-    return naive_inception_module(keras.Input((28, 28, 256)), 128, 192, 96).shape[-1]
+    return block_model(naive_inception_module, (28, 28, 256), 128, 192, 96).output.shape[-1]
 
 
 def _total_loss(main, aux):

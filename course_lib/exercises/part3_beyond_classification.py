@@ -110,7 +110,7 @@ SMALL_SIAMESE = (("input_shape", (28, 28, 1)), ("variant", "small"))
 
 
 def _contrastive(same, distance, margin=1.0):
-    from ..models.siamese import contrastive_loss
+    from ..models.one_shot import contrastive_loss
 
     loss = contrastive_loss(margin)(np.array([float(same)], "float32"), np.array([distance], "float32"))
     return float(np.asarray(loss))

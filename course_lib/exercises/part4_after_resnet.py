@@ -2,8 +2,6 @@
 ConvNeXt). Expected values come from the blocks of course_lib.models.modern and the profiler."""
 from __future__ import annotations
 
-import numpy as np
-
 from .core import Exercise
 from .profiles import model_profile
 from .registry import register_exercise
@@ -14,25 +12,16 @@ MODERN = "17_modern_cnns"
 def _block_params(block, input_shape, *args, weights_only=False, **kwargs):
     """Parameters of one block from course_lib.models.modern on an input of ``input_shape``
     (``weights_only``: convolution and dense weights, without batch norm and biases)."""
-    import keras
+    from ..models import block_model, kernel_weights, modern
 
-    from ..models import modern
-
-    x = keras.Input(input_shape)
-    model = keras.Model(x, getattr(modern, block)(x, *args, **kwargs))
-    if not weights_only:
-        return model.count_params()
-    return sum(int(np.prod(l.kernel.shape)) for l in model.layers if hasattr(l, "kernel"))
+    model = block_model(getattr(modern, block), input_shape, *args, **kwargs)
+    return kernel_weights(model) if weights_only else model.count_params()
 
 
 def _resnet_bottleneck_weights():
-    import keras
+    from ..models import block_model, bottleneck_block, kernel_weights
 
-    from ..models.resnet import bottleneck_block
-
-    x = keras.Input((56, 56, 256))
-    model = keras.Model(x, bottleneck_block(x, 64))
-    return sum(int(np.prod(l.kernel.shape)) for l in model.layers if hasattr(l, "kernel"))
+    return kernel_weights(block_model(bottleneck_block, (56, 56, 256), 64))
 
 
 _MODERN = [
@@ -65,12 +54,9 @@ _MODERN = [
 
 
 def _block_output_channels(block, input_shape, *args):
-    import keras
+    from ..models import block_model, modern
 
-    from ..models import modern
-
-    x = keras.Input(input_shape)
-    return int(getattr(modern, block)(x, *args).shape[-1])
+    return int(block_model(getattr(modern, block), input_shape, *args).output.shape[-1])
 
 for _ex in _MODERN:
     register_exercise(_ex)

@@ -7,7 +7,7 @@ from keras import layers
 from .._validate import check_bool, check_classes, check_fraction, check_input_shape
 from ._cards import OWN, Count, ModelCard, Top1
 from ._registry import register
-from .layers import LocalResponseNormalization
+from .custom_layers import LocalResponseNormalization
 
 
 def conv_relu(x, filters, kernel, stride=1, name=""):

@@ -7,7 +7,7 @@ from keras import layers
 from .._validate import check_choice, check_classes, check_input_shape
 from ._cards import OWN, Count, ModelCard
 from ._registry import register
-from .layers import EuclideanRBF, SelectChannels, Subsampling, scaled_tanh
+from .custom_layers import EuclideanRBF, SelectChannels, Subsampling, scaled_tanh
 
 # Table I of the paper: which of S2's 6 maps feed each of C3's 16 maps.
 # Maps 0-5 see 3 neighbouring maps, 6-11 see 4 neighbours, 12-14 see 4

@@ -15,13 +15,15 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .._validate import check_choice, check_classes, check_input_shape, check_positive_ints
+from .._validate import check_choice, check_classes, check_fraction, check_input_shape, check_positive_ints
 from ._cards import OWN, Count, ModelCard
 from ._registry import register
 from .inception import conv_relu, inception_module
+from .resnet import conv_bn
 from .vgg import vgg_block
 
 ACTIVATIONS = ("relu", "tanh")
+FEATURES = "features"            # glyph_cnn's encoder output: global average of the last convolution
 STAGE_KERNELS = {"3x3": (3, 3), "5x5": (5,)}
 HEADS = ("gap", "dense")
 
@@ -97,3 +99,65 @@ def mini_inception(head="gap", input_shape=(32, 32, 1), num_classes=10):
         x = layers.Dense(256, activation="relu", name="fc")(x)
     outputs = layers.Dense(num_classes, activation="softmax", name="predictions")(x)
     return keras.Model(inputs, outputs, name=f"mini_inception_{head}")
+
+
+# Counted by a formula in test_models.py, no external source.
+MINI_C3D_CARD = ModelCard(title="mini C3D", family="c3d", input_shape=(8, 32, 32, 1),
+                          params=Count(69_924, OWN), trainable=Count(69_924, OWN))
+
+
+@register("mini_c3d", card=MINI_C3D_CARD)
+def mini_c3d(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
+    """A small C3D for short clips: 3x3x3 'same' convolutions with ReLU, pool1 1x2x2
+    (spatial only, like C3D's), later pools 2x2x2, global average pooling, softmax."""
+    func = "mini_c3d"
+    check_input_shape(func, input_shape, ndim=4, min_size=8)
+    check_classes(func, num_classes)
+    check_positive_ints(func, "filters", filters)
+    inputs = keras.Input(input_shape, name="clip")
+    x = inputs
+    for i, width in enumerate(filters, start=1):
+        x = layers.Conv3D(width, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+        if i < len(filters):
+            x = layers.MaxPooling3D((1, 2, 2) if i == 1 else (2, 2, 2), name=f"pool{i}")(x)
+    x = layers.GlobalAveragePooling3D(name="gap")(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name="mini_c3d")
+
+
+def small_encoder(input_shape=(28, 28, 1), embedding_dim=64):
+    """A small twin for 28x28 glyphs, trainable in seconds on a CPU."""
+    inputs = keras.Input(input_shape, name="image")
+    x = inputs
+    for i, filters in enumerate((32, 64), start=1):
+        x = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+        x = layers.MaxPooling2D(2, name=f"pool{i}")(x)
+    x = layers.Conv2D(128, 3, padding="same", activation="relu", name="conv3")(x)
+    x = layers.GlobalAveragePooling2D(name="gap")(x)
+    return keras.Model(inputs, layers.Dense(embedding_dim, activation="sigmoid", name="features")(x), name="encoder")
+
+
+# The course's own pretrained encoder (a small VGG-style network): counted by a formula in test_models.py.
+GLYPH_CNN_CARD = ModelCard(title="glyph CNN", family="vgg", input_shape=(32, 32, 1),
+                           params=Count(173_090, OWN), trainable=Count(172_450, OWN), small=dict(num_classes=5))
+
+
+@register("glyph_cnn", card=GLYPH_CNN_CARD)
+def glyph_cnn(input_shape=(32, 32, 1), num_classes=130, dropout=0.3):
+    """A small VGG-style classifier: two 3x3 convolution-BN-ReLU layers per stage (32, 64 filters),
+    a 128-filter stage, global average pooling (``features``, 128 numbers), a
+    128-unit ReLU layer ``fc1`` and a softmax layer ``classifier``."""
+    func = "glyph_cnn"
+    check_input_shape(func, input_shape, min_size=8)
+    check_classes(func, num_classes)
+    check_fraction(func, "dropout", dropout)
+    inputs = keras.Input(input_shape, name="image")
+    x = inputs
+    for stage, (filters, convs) in enumerate(((32, 2), (64, 2), (128, 1)), start=1):
+        for i in range(convs):
+            x = conv_bn(x, filters, 3, name=f"conv{stage}_{i + 1}")
+        x = layers.MaxPooling2D(2, name=f"pool{stage}")(x)
+    x = layers.GlobalAveragePooling2D(name=FEATURES)(x)
+    x = layers.Dense(128, activation="relu", name="fc1")(x)
+    x = layers.Dropout(dropout, name="drop1")(x)
+    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="classifier")(x),
+                       name="glyph_cnn")

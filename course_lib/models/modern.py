@@ -13,14 +13,14 @@ DenseNet-121, EfficientNet-B0 and ConvNeXt-T come from keras.applications
 from __future__ import annotations
 
 import keras
-from keras import layers, ops
+from keras import layers
 
 from .._validate import check_choice, check_classes, check_input_shape, check_int
-from ..profiler import register_mac_counter
 from ._cards import OWN, Count, ModelCard, Top1
-from . import alexnet, inception, mobilenet, vgg  # noqa: F401  (the survey below reads their cards: register them first)
+from . import alexnet_zfnet, inception, mobilenet, vgg  # noqa: F401  (the survey below reads their cards: register them first)
 from ._registry import card, register
-from .resnet import _BN, _shortcut, conv_bn
+from .custom_layers import LayerScale
+from .resnet import BATCH_NORM, conv_bn, shortcut_branch
 
 
 def se_block(x, ratio=16, name="se"):
@@ -41,9 +41,9 @@ def resnext_block(x, width, cardinality=32, stride=1, name="block"):
     y = conv_bn(x, width, 1, name=f"{name}_1")
     y = layers.Conv2D(width, 3, strides=stride, padding="same", groups=cardinality, use_bias=False,
                       name=f"{name}_2_conv")(y)
-    y = layers.Activation("relu", name=f"{name}_2_relu")(layers.BatchNormalization(**_BN, name=f"{name}_2_bn")(y))
+    y = layers.Activation("relu", name=f"{name}_2_relu")(layers.BatchNormalization(**BATCH_NORM, name=f"{name}_2_bn")(y))
     y = conv_bn(y, 2 * width, 1, activation=None, name=f"{name}_3")
-    y = layers.Add(name=f"{name}_add")([_shortcut(x, 2 * width, stride, "B", name), y])
+    y = layers.Add(name=f"{name}_add")([shortcut_branch(x, 2 * width, stride, "B", name), y])
     return layers.Activation("relu", name=f"{name}_out")(y)
 
 
@@ -54,7 +54,7 @@ def se_bottleneck_block(x, filters, stride=1, ratio=16, name="block"):
     y = conv_bn(y, filters, 3, name=f"{name}_2")
     y = conv_bn(y, 4 * filters, 1, activation=None, name=f"{name}_3")
     y = se_block(y, ratio, name=f"{name}_se")
-    y = layers.Add(name=f"{name}_add")([_shortcut(x, 4 * filters, stride, "B", name), y])
+    y = layers.Add(name=f"{name}_add")([shortcut_branch(x, 4 * filters, stride, "B", name), y])
     return layers.Activation("relu", name=f"{name}_out")(y)
 
 
@@ -98,29 +98,6 @@ def mbconv_block(x, filters, expand_ratio=6, kernel=3, stride=1, se_ratio=0.25, 
     if stride == 1 and channels == filters:
         y = layers.Add(name=f"{name}_add")([x, y])
     return y
-
-
-@keras.saving.register_keras_serializable(package="course_lib")
-class LayerScale(layers.Layer):
-    """Multiply every channel by a learned factor, initialised small (1e-6) so that
-    each ConvNeXt block starts close to the identity."""
-
-    def __init__(self, init_value=1e-6, **kwargs):
-        super().__init__(**kwargs)
-        self.init_value = init_value
-
-    def build(self, input_shape):
-        self.gamma = self.add_weight(shape=(input_shape[-1],), name="gamma",
-                                     initializer=keras.initializers.Constant(self.init_value))
-
-    def call(self, x):
-        return x * ops.cast(self.gamma, x.dtype)
-
-    def get_config(self):
-        return {**super().get_config(), "init_value": self.init_value}
-
-
-register_mac_counter(LayerScale, lambda layer, in_shapes, out_shapes: 0)     # element-wise: no MACs
 
 
 def convnext_block(x, name="convnext"):

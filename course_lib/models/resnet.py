@@ -7,9 +7,9 @@ from keras import layers
 from .._validate import check_bool, check_choice, check_classes, check_input_shape, check_int
 from ._cards import OWN, Count, ModelCard, Top1
 from ._registry import register
-from .layers import PadShortcut
+from .custom_layers import PadShortcut
 
-_BN = dict(epsilon=1.001e-5, momentum=0.9)      # as keras.applications.ResNet
+BATCH_NORM = dict(epsilon=1.001e-5, momentum=0.9)      # as keras.applications.ResNet
 
 
 def conv_bn(x, filters, kernel, stride=1, activation="relu", name=""):
@@ -19,11 +19,14 @@ def conv_bn(x, filters, kernel, stride=1, activation="relu", name=""):
     which cancels any constant the bias adds; BN's beta plays its role.
     """
     x = layers.Conv2D(filters, kernel, strides=stride, padding="same", use_bias=False, name=f"{name}_conv")(x)
-    x = layers.BatchNormalization(**_BN, name=f"{name}_bn")(x)
+    x = layers.BatchNormalization(**BATCH_NORM, name=f"{name}_bn")(x)
     return layers.Activation(activation, name=f"{name}_relu")(x) if activation else x
 
 
-def _shortcut(x, filters, stride, mode, name):
+def shortcut_branch(x, filters, stride, mode, name):
+    """The branch added to a block's output: the input itself when the shape is kept; otherwise
+    option "A" (subsample, zero-pad the new channels, no parameters) or "B" (a strided 1x1
+    projection with batch norm). He et al. 2016, section 3.3."""
     if stride == 1 and x.shape[-1] == filters:
         return x
     if mode == "A":
@@ -41,7 +44,7 @@ def residual_block(x, filters, stride=1, shortcut="B", residual=True, name="bloc
     y = conv_bn(x, filters, 3, stride, name=f"{name}_1")
     y = conv_bn(y, filters, 3, 1, activation=None, name=f"{name}_2")
     if residual:
-        y = layers.Add(name=f"{name}_add")([_shortcut(x, filters, stride, shortcut, name), y])
+        y = layers.Add(name=f"{name}_add")([shortcut_branch(x, filters, stride, shortcut, name), y])
     return layers.Activation("relu", name=f"{name}_out")(y)
 
 
@@ -57,7 +60,7 @@ def bottleneck_block(x, filters, stride=1, stride_in_1x1=True, residual=True, na
     y = conv_bn(y, filters, 3, s3, name=f"{name}_2")
     y = conv_bn(y, 4 * filters, 1, 1, activation=None, name=f"{name}_3")
     if residual:
-        y = layers.Add(name=f"{name}_add")([_shortcut(x, 4 * filters, stride, "B", name), y])
+        y = layers.Add(name=f"{name}_add")([shortcut_branch(x, 4 * filters, stride, "B", name), y])
     return layers.Activation("relu", name=f"{name}_out")(y)
 
 

@@ -18,40 +18,11 @@ import keras
 from keras import layers
 
 from .._validate import check_bool, check_choice, check_classes, check_fraction, check_input_shape
-from ._cards import OWN, Count, ModelCard
-from ._registry import register, build
-from .pretrained import KERAS_TWINS, imagenet_preprocess, pretrained
-from .resnet import conv_bn
+from ._registry import build
+from .imagenet_weights import KERAS_TWINS, imagenet_preprocess, pretrained
+from .mini import FEATURES, glyph_cnn  # noqa: F401  (glyph_cnn: the encoder transfer starts from)
 
 WEIGHTS_DIR = Path(__file__).resolve().parent.parent / "weights"
-FEATURES = "features"            # the encoder's output: global average of the last convolution
-
-
-# The course's own pretrained encoder (a small VGG-style network): counted by a formula in test_models.py.
-GLYPH_CNN_CARD = ModelCard(title="glyph CNN", family="vgg", input_shape=(32, 32, 1),
-                           params=Count(173_090, OWN), trainable=Count(172_450, OWN), small=dict(num_classes=5))
-
-
-@register("glyph_cnn", card=GLYPH_CNN_CARD)
-def glyph_cnn(input_shape=(32, 32, 1), num_classes=130, dropout=0.3):
-    """A small VGG-style classifier: two 3x3 convolution-BN-ReLU layers per stage (32, 64 filters),
-    a 128-filter stage, global average pooling (``features``, 128 numbers), a
-    128-unit ReLU layer ``fc1`` and a softmax layer ``classifier``."""
-    func = "glyph_cnn"
-    check_input_shape(func, input_shape, min_size=8)
-    check_classes(func, num_classes)
-    check_fraction(func, "dropout", dropout)
-    inputs = keras.Input(input_shape, name="image")
-    x = inputs
-    for stage, (filters, convs) in enumerate(((32, 2), (64, 2), (128, 1)), start=1):
-        for i in range(convs):
-            x = conv_bn(x, filters, 3, name=f"conv{stage}_{i + 1}")
-        x = layers.MaxPooling2D(2, name=f"pool{stage}")(x)
-    x = layers.GlobalAveragePooling2D(name=FEATURES)(x)
-    x = layers.Dense(128, activation="relu", name="fc1")(x)
-    x = layers.Dropout(dropout, name="drop1")(x)
-    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="classifier")(x),
-                       name="glyph_cnn")
 
 
 def _sha256(path):

@@ -11,7 +11,6 @@ Nothing is listed by hand: the models come from ``available()`` and the facts fr
   (every custom layer is serializable); cheap, so it runs on both backends.
 """
 import dataclasses
-import importlib
 import re
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from course_lib import profile
 from course_lib.models import OWN, ModelCard, available, build, card, modern
 
 # The module, not the function of the same name that course_lib.models exports.
-pretrained_module = importlib.import_module("course_lib.models.pretrained")
+from course_lib.models import imagenet_weights as pretrained_module
 BIBLIOGRAPHY = Path(__file__).parents[2] / "book" / "references.bib"
 
 

@@ -241,8 +241,7 @@ def test_block_shapes(block, args, in_shape, out_shape):
 
 
 def test_residual_block_adds_its_input():
-    inputs = keras.Input((8, 8, 4))
-    model = keras.Model(inputs, M.residual_block(inputs, 4, name="r"))
+    model = M.block_model(M.residual_block, (8, 8, 4), 4, name="r")
     for w in model.weights:                       # all convolutions zero: output = relu(input + bn(0))
         if "conv" in w.path and "kernel" in w.path:
             w.assign(np.zeros(w.shape))
@@ -325,12 +324,10 @@ def test_googlenet_budget_and_aux_heads():
 
 
 def test_naive_vs_bottleneck_module_seed_000():
-    inputs = keras.Input((28, 28, 256))
-    naive = profile(keras.Model(inputs, M.naive_inception_module(inputs, 128, 192, 96)))
+    naive = profile(M.block_model(M.naive_inception_module, (28, 28, 256), 128, 192, 96))
     assert naive.rows[-1].output_shape == (28, 28, 672)                    # seed 000: 28x28x672
     assert round(naive.total_macs / 1e6) == 854                           # seed 000: 854M ops
-    inputs = keras.Input((28, 28, 256))
-    reduced = profile(keras.Model(inputs, M.inception_module(inputs, 128, 64, 192, 64, 96, 64)))
+    reduced = profile(M.block_model(M.inception_module, (28, 28, 256), 128, 64, 192, 64, 96, 64))
     assert reduced.total_macs == 271_351_808                              # notes print 358M: see test_arithmetic
 
 
@@ -341,8 +338,7 @@ def test_inception_v3_equals_keras_applications():
 
 
 def test_factorization_saves_weights():
-    inputs = keras.Input((17, 17, 192))
-    factorized = keras.Model(inputs, M.factorized_7x7(inputs, 192, 192, "f")).count_params()
+    factorized = M.block_model(M.factorized_7x7, (17, 17, 192), 192, 192, "f").count_params()
     full = 7 * 7 * 192 * 192
     assert factorized - 4 * 192 * 3 // 2 == 2 * 7 * 192 * 192             # minus BN (beta, mean, var)
     assert 2 * 7 / 49 == pytest.approx(factorized / full, rel=0.01)
@@ -432,3 +428,25 @@ def test_frame_cnn_ignores_the_order_of_frames_and_mini_c3d_does_not():
     assert np.abs(c3d.predict(clip, verbose=0) - c3d.predict(reverse, verbose=0)).max() > 1e-6
     with pytest.raises(ValueError, match="input_shape"):
         build("mini_c3d", input_shape=(32, 32, 1))
+
+
+def test_block_model_wraps_any_block_and_refuses_bad_input():
+    model = M.block_model(M.bottleneck_block, (8, 8, 256), 64)
+    assert model.name == "bottleneck_block" and tuple(model.output.shape) == (None, 8, 8, 256)
+    assert M.kernel_weights(model) == 256 * 64 + 9 * 64 * 64 + 64 * 256       # no biases, no batch norm
+    assert M.kernel_weights(model) < model.count_params()
+    with pytest.raises(ValueError, match="`block` must be a function"):
+        M.block_model("bottleneck_block", (8, 8, 256), 64)
+    for bad in (256, (8, 0, 256), ()):
+        with pytest.raises(ValueError, match="`input_shape` must be a non-empty tuple of positive ints"):
+            M.block_model(M.bottleneck_block, bad, 64)
+
+
+def test_pixel_similarity_is_minus_the_pixel_distance():
+    rng = np.random.default_rng(0)
+    a, b = rng.uniform(size=(3, 4, 4, 1)), rng.uniform(size=(3, 4, 4, 1))
+    expected = [-np.linalg.norm(a[i] - b[i]) for i in range(3)]
+    np.testing.assert_allclose(M.pixel_similarity(a, b), expected)
+    assert M.pixel_similarity(a, a).tolist() == [0.0] * 3
+    with pytest.raises(ValueError, match="same shape"):
+        M.pixel_similarity(a, b[:2])

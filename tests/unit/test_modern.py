@@ -7,13 +7,7 @@ from course_lib.models import build, modern
 from course_lib.models.resnet import bottleneck_block
 
 
-def _block(block, shape, *args, **kwargs):
-    x = keras.Input(shape)
-    return keras.Model(x, block(x, *args, **kwargs))
-
-
-def _kernels(model):
-    return sum(int(np.prod(l.kernel.shape)) for l in model.layers if hasattr(l, "kernel"))
+from course_lib.models import block_model as _block, kernel_weights as _kernels
 
 
 def test_resnext_block_matches_resnet_bottleneck_budget():

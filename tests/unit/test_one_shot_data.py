@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from course_lib import data
-from course_lib.models.siamese import n_way_one_shot_accuracy
+from course_lib.models.one_shot import n_way_one_shot_accuracy
 
 
 @pytest.fixture(scope="module")

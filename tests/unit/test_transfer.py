@@ -117,7 +117,7 @@ def test_course_backbone_is_the_labelled_offline_fallback():
 
 
 def test_imagenet_backbone_refuses_offline(monkeypatch):
-    from course_lib.models.pretrained import WeightsUnavailableError
+    from course_lib.models.imagenet_weights import WeightsUnavailableError
 
     monkeypatch.setenv("COURSE_OFFLINE", "1")
     with pytest.raises(WeightsUnavailableError, match="COURSE_OFFLINE"):

@@ -8,6 +8,8 @@ from keras import layers, ops
 from .._validate import check_choice, check_input_shape, check_int, check_positive
 from ._cards import Count, ModelCard
 from ._registry import register
+from .custom_layers import EuclideanDistance, L1Distance
+from .mini import small_encoder
 
 
 def koch_encoder(input_shape=(105, 105, 1)):
@@ -23,43 +25,6 @@ def koch_encoder(input_shape=(105, 105, 1)):
     x = layers.Conv2D(256, 4, activation="relu", name="conv4")(x)
     x = layers.Flatten(name="flatten")(x)
     return keras.Model(inputs, layers.Dense(4096, activation="sigmoid", name="features")(x), name="encoder")
-
-
-def small_encoder(input_shape=(28, 28, 1), embedding_dim=64):
-    """A small twin for 28x28 glyphs, trainable in seconds on a CPU."""
-    inputs = keras.Input(input_shape, name="image")
-    x = inputs
-    for i, filters in enumerate((32, 64), start=1):
-        x = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"conv{i}")(x)
-        x = layers.MaxPooling2D(2, name=f"pool{i}")(x)
-    x = layers.Conv2D(128, 3, padding="same", activation="relu", name="conv3")(x)
-    x = layers.GlobalAveragePooling2D(name="gap")(x)
-    return keras.Model(inputs, layers.Dense(embedding_dim, activation="sigmoid", name="features")(x), name="encoder")
-
-
-@keras.saving.register_keras_serializable(package="course_lib")
-class L1Distance(layers.Layer):
-    """Component-wise absolute difference |h1 - h2| of two embeddings."""
-
-    def call(self, inputs):
-        a, b = inputs
-        return ops.abs(a - b)
-
-    def compute_output_shape(self, input_shapes):
-        return input_shapes[0]
-
-
-@keras.saving.register_keras_serializable(package="course_lib")
-class EuclideanDistance(layers.Layer):
-    """Euclidean distance ||h1 - h2|| of two embeddings, shape (batch, 1); the
-    square root is kept away from 0, where its gradient is infinite."""
-
-    def call(self, inputs):
-        a, b = inputs
-        return ops.sqrt(ops.maximum(ops.sum(ops.square(a - b), axis=-1, keepdims=True), 1e-12))
-
-    def compute_output_shape(self, input_shapes):
-        return (input_shapes[0][0], 1)
 
 
 def siamese_head(encoder, input_shape, head="sigmoid"):
@@ -113,6 +78,16 @@ def contrastive_loss(margin=1.0):
         return ops.mean(y * ops.square(distance) + (1 - y) * ops.square(ops.maximum(margin - distance, 0.0)))
 
     return loss
+
+
+def pixel_similarity(queries, candidates):
+    """The baseline similarity of one-shot trials: minus the Euclidean distance between the raw
+    pixels of each query and its candidate (arrays of equal length; higher means more alike)."""
+    queries, candidates = np.asarray(queries, dtype="float64"), np.asarray(candidates, dtype="float64")
+    if queries.shape != candidates.shape:
+        raise ValueError(f"pixel_similarity: `queries` and `candidates` must have the same shape, "
+                         f"got {queries.shape} and {candidates.shape}")
+    return -np.sqrt(((queries - candidates) ** 2).reshape(len(queries), -1).sum(axis=1))
 
 
 def n_way_one_shot_accuracy(similarity, trials):

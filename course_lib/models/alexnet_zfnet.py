@@ -8,7 +8,7 @@ from .._validate import check_bool, check_choice, check_classes, check_fraction,
 from ._heads import dense_classifier
 from ._cards import OWN, Count, ModelCard, Top1
 from ._registry import register
-from .layers import LocalResponseNormalization
+from .custom_layers import LocalResponseNormalization
 
 
 ALEXNET_CARD = ModelCard(

@@ -52,29 +52,9 @@ def c3d(input_shape=(16, 112, 112, 3), num_classes=101, dropout=0.5):
     return keras.Model(inputs, dense_classifier(x, num_classes, dropout), name="c3d")
 
 
-# The two small video models: counts from formulas in test_models.py, no external source.
-MINI_C3D_CARD = ModelCard(title="mini C3D", family="c3d", input_shape=(8, 32, 32, 1),
-                          params=Count(69_924, OWN), trainable=Count(69_924, OWN))
+# The frame-by-frame baseline of the chapter: counted by a formula in test_models.py.
 FRAME_CNN_CARD = ModelCard(title="frame-by-frame 2-D CNN", family="c3d", input_shape=(8, 32, 32, 1),
                            params=Count(23_556, OWN), trainable=Count(23_556, OWN))
-
-
-@register("mini_c3d", card=MINI_C3D_CARD)
-def mini_c3d(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
-    """A small C3D for short clips: 3x3x3 'same' convolutions with ReLU, pool1 1x2x2
-    (spatial only, like C3D's), later pools 2x2x2, global average pooling, softmax."""
-    func = "mini_c3d"
-    check_input_shape(func, input_shape, ndim=4, min_size=8)
-    check_classes(func, num_classes)
-    check_positive_ints(func, "filters", filters)
-    inputs = keras.Input(input_shape, name="clip")
-    x = inputs
-    for i, width in enumerate(filters, start=1):
-        x = layers.Conv3D(width, 3, padding="same", activation="relu", name=f"conv{i}")(x)
-        if i < len(filters):
-            x = layers.MaxPooling3D((1, 2, 2) if i == 1 else (2, 2, 2), name=f"pool{i}")(x)
-    x = layers.GlobalAveragePooling3D(name="gap")(x)
-    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name="mini_c3d")
 
 
 @register("frame_cnn", card=FRAME_CNN_CARD)

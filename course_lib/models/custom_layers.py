@@ -1,4 +1,5 @@
-"""Layers that the historical networks need and Keras does not ship.
+"""Every custom layer of the course: what the historical networks need and Keras does not ship
+(LeNet-5, AlexNet, ResNet's option-A shortcut, the Siamese distances, ConvNeXt's layer scale).
 
 All are written with ``keras.ops`` only, so they run on every backend, and
 all are serializable. Those with weights teach :func:`course_lib.profile`
@@ -13,7 +14,7 @@ from keras import ops
 
 from ..profiler import register_mac_counter
 
-_PACKAGE = "course_lib"
+_PACKAGE = "course_lib"        # the registered names stay "course_lib>Name" (saved models load)
 
 
 @keras.saving.register_keras_serializable(package=_PACKAGE)
@@ -157,3 +158,51 @@ def _rbf_macs(layer, input_shapes, output_shapes):
 
 register_mac_counter(Subsampling, _elementwise_macs)
 register_mac_counter(EuclideanRBF, _rbf_macs)
+
+
+@keras.saving.register_keras_serializable(package=_PACKAGE)
+class L1Distance(keras.layers.Layer):
+    """Component-wise absolute difference |h1 - h2| of two embeddings."""
+
+    def call(self, inputs):
+        a, b = inputs
+        return ops.abs(a - b)
+
+    def compute_output_shape(self, input_shapes):
+        return input_shapes[0]
+
+
+@keras.saving.register_keras_serializable(package=_PACKAGE)
+class EuclideanDistance(keras.layers.Layer):
+    """Euclidean distance ||h1 - h2|| of two embeddings, shape (batch, 1); the
+    square root is kept away from 0, where its gradient is infinite."""
+
+    def call(self, inputs):
+        a, b = inputs
+        return ops.sqrt(ops.maximum(ops.sum(ops.square(a - b), axis=-1, keepdims=True), 1e-12))
+
+    def compute_output_shape(self, input_shapes):
+        return (input_shapes[0][0], 1)
+
+
+@keras.saving.register_keras_serializable(package=_PACKAGE)
+class LayerScale(keras.layers.Layer):
+    """Multiply every channel by a learned factor, initialised small (1e-6) so that
+    each ConvNeXt block starts close to the identity."""
+
+    def __init__(self, init_value=1e-6, **kwargs):
+        super().__init__(**kwargs)
+        self.init_value = init_value
+
+    def build(self, input_shape):
+        self.gamma = self.add_weight(shape=(input_shape[-1],), name="gamma",
+                                     initializer=keras.initializers.Constant(self.init_value))
+
+    def call(self, x):
+        return x * ops.cast(self.gamma, x.dtype)
+
+    def get_config(self):
+        return {**super().get_config(), "init_value": self.init_value}
+
+
+register_mac_counter(LayerScale, lambda layer, in_shapes, out_shapes: 0)     # element-wise: no MACs

@@ -20,7 +20,7 @@ import keras
 import numpy as np
 
 from .. import runtime
-from ..data._common import DOWNLOAD_TIMEOUT_S, _socket_timeout
+from ..data._common import DOWNLOAD_TIMEOUT_S, socket_timeout
 from . import inception, mobilenet, resnet, vgg  # noqa: F401  (their model cards name the twins: register them first)
 from ._registry import available, build, card
 
@@ -141,7 +141,7 @@ def pretrained(name: str, **options) -> keras.Model:
     if name.startswith("mobilenet"):
         twin_options["alpha"] = options.get("alpha", 1.0)
     try:
-        with _socket_timeout(DOWNLOAD_TIMEOUT_S):      # never hang on a dead connection
+        with socket_timeout(DOWNLOAD_TIMEOUT_S):      # never hang on a dead connection
             keras_model = twin(**twin_options)
     except Exception as err:        # no network, blocked host, truncated file
         raise WeightsUnavailableError(
