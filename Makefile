@@ -14,7 +14,7 @@ JOBS ?= 2
 # Browser tests mostly wait for pages to settle, so more workers than cores pay off.
 BROWSER_JOBS ?= 2
 
-.PHONY: venv test lint test-unit test-course test-jax test-notebooks test-browser browser-deps sandbox-deps \
+.PHONY: venv test lint format test-unit test-course test-jax test-notebooks test-browser browser-deps sandbox-deps \
 	notebooks book bench assignments grade clean help
 
 help:
@@ -22,7 +22,7 @@ help:
 	@echo "  make book                 build the HTML book into _build/html (from stored notebook outputs)"
 	@echo "  make test                 everything below marked *, in order (what CI runs)"
 	@echo "Parts of make test:"
-	@echo "  make lint               * ruff check (pyflakes and pycodestyle rules, see pyproject.toml)"
+	@echo "  make lint               * ruff check (pyflakes, pycodestyle) and ruff format --check (pyproject.toml)"
 	@echo "  make test-notebooks     * every chapter and lab notebook executed, checked outputs compared (nbval)"
 	@echo "  make test-unit          * course_lib's unit tests on TensorFlow (no book build needed)"
 	@echo "  make test-course        * book structure, leaks, grading end to end, Colab install, benchmarks (builds the book)"
@@ -30,6 +30,7 @@ help:
 	@echo "  make test-browser       * the built book in headless Chromium"
 	@echo "Authors:"
 	@echo "  make notebooks [NB=path]  re-execute notebooks in place, offline and full size"
+	@echo "  make format               apply ruff format to every Python file (make lint checks it)"
 	@echo "  make bench                benchmark course models against keras.applications (this machine)"
 	@echo "Instructors (see the instructor guide):"
 	@echo "  make assignments          student versions: public default + one per student in grading/students.csv"
@@ -55,6 +56,10 @@ test: venv
 
 lint: venv
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check --diff .
+
+format: venv
+	$(BIN)/ruff format .
 
 # course_lib's unit tests on the default (tensorflow) backend; they need no book.
 test-unit: venv

@@ -4,6 +4,7 @@ nbval times out single cells; this adds a budget for a whole notebook, read
 from its metadata ``{"course": {"time_budget_s": N}}`` (default below). A
 notebook over budget fails the run, with its time in the summary.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,9 @@ _spent: dict[str, float] = defaultdict(float)
 def pytest_configure(config):
     # Lab checkpoints (course_lib.lab.callbacks) go to a throw-away folder: a test must never
     # resume from a stale backup in the home directory, nor leave one there.
-    os.environ.setdefault("COURSE_CHECKPOINTS", tempfile.mkdtemp(prefix="course_checkpoints_"))
+    os.environ.setdefault(
+        "COURSE_CHECKPOINTS", tempfile.mkdtemp(prefix="course_checkpoints_")
+    )
 
 
 def notebook_budget(path: Path) -> float:
@@ -47,7 +50,9 @@ def pytest_terminal_summary(terminalreporter, config):
     terminalreporter.section("notebook time budgets")
     for path, seconds, budget, over in _over_budget(Path(config.rootpath)):
         flag = "OVER BUDGET" if over else "ok"
-        terminalreporter.write_line(f"{path}: {seconds:6.1f} s of {budget:.0f} s  {flag}")
+        terminalreporter.write_line(
+            f"{path}: {seconds:6.1f} s of {budget:.0f} s  {flag}"
+        )
 
 
 def pytest_sessionfinish(session, exitstatus):

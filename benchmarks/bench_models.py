@@ -10,6 +10,7 @@ On a GPU (issue 10): ``--batch 256 --precision mixed_bfloat16 --models resnet50`
 Usage: python benchmarks/bench_models.py [--repeats 5] [--steps 3] [--batch 8]
        [--precision float32|mixed_float16|mixed_bfloat16] [--models ...]
 """
+
 from __future__ import annotations
 
 import json
@@ -31,13 +32,16 @@ PAIRS = {
 
 
 def _compiled(model):
-    model.compile(optimizer=keras.optimizers.SGD(0.01, momentum=0.9), loss="sparse_categorical_crossentropy")
+    model.compile(
+        optimizer=keras.optimizers.SGD(0.01, momentum=0.9),
+        loss="sparse_categorical_crossentropy",
+    )
     return model
 
 
 def _rate(step, batch, steps, min_seconds=1.0) -> float:
     """Images/s over at least ``steps`` steps and ``min_seconds`` (short runs are noise)."""
-    step()                                    # warm-up: tracing / compilation
+    step()  # warm-up: tracing / compilation
     done, start = 0, time.perf_counter()
     while done < steps or time.perf_counter() - start < min_seconds:
         step()
@@ -66,44 +70,74 @@ def run(repeats, steps, batch, names):
         models = {"course": _compiled(build(name)), "keras": _compiled(keras_builder())}
         samples = {k: {"train": [], "infer": []} for k in models}
         for _ in range(repeats):
-            for who, model in models.items():           # interleaved
+            for who, model in models.items():  # interleaved
                 train, infer = measure(model, batch, steps)
                 samples[who]["train"].append(train)
                 samples[who]["infer"].append(infer)
-        results[name] = {who: {kind: _summary(v) for kind, v in s.items()} for who, s in samples.items()}
+        results[name] = {
+            who: {kind: _summary(v) for kind, v in s.items()}
+            for who, s in samples.items()
+        }
         results[name]["params"] = {who: m.count_params() for who, m in models.items()}
         for kind in ("train", "infer"):
-            results[name][f"ratio_{kind}"] = (results[name]["course"][kind]["median"]
-                                             / results[name]["keras"][kind]["median"])
-        print(name, json.dumps({k: round(v, 3) for k, v in results[name].items() if k.startswith("ratio")}))
+            results[name][f"ratio_{kind}"] = (
+                results[name]["course"][kind]["median"]
+                / results[name]["keras"][kind]["median"]
+            )
+        print(
+            name,
+            json.dumps(
+                {
+                    k: round(v, 3)
+                    for k, v in results[name].items()
+                    if k.startswith("ratio")
+                }
+            ),
+        )
     return results
 
 
 def table(results, meta) -> list[str]:
-    lines = [f"# Course models vs keras.applications ({meta['backend']}, {meta['device']})", "",
-             f"Batch {meta['batch']}, precision {meta['precision']}, at least {meta['steps']} timed steps and 1 s "
-             f"after a warm-up, {meta['repeats']} interleaved repeats; images/s as min / median / max. "
-             f"Keras {meta['keras']}, {meta['date']}.", "",
-             "| model | step | course img/s | keras img/s | course / keras (medians) |",
-             "| --- | --- | --- | --- | --- |"]
+    lines = [
+        f"# Course models vs keras.applications ({meta['backend']}, {meta['device']})",
+        "",
+        f"Batch {meta['batch']}, precision {meta['precision']}, at least {meta['steps']} timed steps and 1 s "
+        f"after a warm-up, {meta['repeats']} interleaved repeats; images/s as min / median / max. "
+        f"Keras {meta['keras']}, {meta['date']}.",
+        "",
+        "| model | step | course img/s | keras img/s | course / keras (medians) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for name, r in results.items():
         for kind, label in (("train", "training"), ("infer", "inference")):
             c, k = r["course"][kind], r["keras"][kind]
             fmt = lambda s: f"{s['min']:.1f} / {s['median']:.1f} / {s['max']:.1f}"
-            lines.append(f"| {name} | {label} | {fmt(c)} | {fmt(k)} | {r[f'ratio_{kind}']:.3f} |")
+            lines.append(
+                f"| {name} | {label} | {fmt(c)} | {fmt(k)} | {r[f'ratio_{kind}']:.3f} |"
+            )
     return lines
 
 
 def main(argv=None):
     parser = arguments(__doc__, repeats=5, batch=8)
-    parser.add_argument("--steps", type=int, default=3, help="timed steps, at least (and at least 1 s)")
-    parser.add_argument("--models", nargs="+", choices=sorted(PAIRS), default=list(PAIRS))
+    parser.add_argument(
+        "--steps", type=int, default=3, help="timed steps, at least (and at least 1 s)"
+    )
+    parser.add_argument(
+        "--models", nargs="+", choices=sorted(PAIRS), default=list(PAIRS)
+    )
     args = parser.parse_args(argv)
     found = lab.setup(mixed_precision="off", verbose=False)
     keras.mixed_precision.set_dtype_policy(args.precision)
     results = run(args.repeats, args.steps, args.batch, args.models)
-    meta = describe_machine(found, repeats=args.repeats, steps=args.steps, batch=args.batch,
-                            precision=args.precision, models=args.models)
+    meta = describe_machine(
+        found,
+        repeats=args.repeats,
+        steps=args.steps,
+        batch=args.batch,
+        precision=args.precision,
+        models=args.models,
+    )
     return write_results("models", results, meta, table(results, meta), args.out)
 
 

@@ -5,14 +5,28 @@
 
 Keras is imported lazily, so ``import course_lib.arithmetic`` needs no backend.
 """
+
 from __future__ import annotations
 
 from . import arithmetic, runtime
 
 __version__ = "0.1.0"
-__all__ = ["arithmetic", "runtime", "profile", "ModelProfile", "register_mac_counter", "UncountableLayerError"]
+__all__ = [
+    "arithmetic",
+    "runtime",
+    "profile",
+    "ModelProfile",
+    "register_mac_counter",
+    "UncountableLayerError",
+]
 
-_LAZY = {"profile", "ModelProfile", "LayerRow", "register_mac_counter", "UncountableLayerError"}
+_LAZY = {
+    "profile",
+    "ModelProfile",
+    "LayerRow",
+    "register_mac_counter",
+    "UncountableLayerError",
+}
 _SUBMODULES = {"data", "exercises", "lab", "metrics", "models"}
 
 
@@ -22,7 +36,9 @@ def __getattr__(name):
         from . import profiler
 
         return getattr(profiler, name)
-    if name in _SUBMODULES:                      # course_lib.lab.setup() works after a bare `import course_lib`
+    if (
+        name in _SUBMODULES
+    ):  # course_lib.lab.setup() works after a bare `import course_lib`
         import importlib
 
         return importlib.import_module(f"{__name__}.{name}")

@@ -10,14 +10,23 @@ check and convert in one line.
 The module imports no deep-learning framework: :mod:`course_lib.arithmetic`
 uses it and must stay importable without Keras.
 """
+
 from __future__ import annotations
 
 import numbers
 from typing import Sequence
 
 __all__ = [
-    "check_int", "check_bool", "check_choice", "check_positive", "check_fraction", "check_positive_ints",
-    "check_classes", "check_input_shape", "int_tuple", "common_ndim",
+    "check_int",
+    "check_bool",
+    "check_choice",
+    "check_positive",
+    "check_fraction",
+    "check_positive_ints",
+    "check_classes",
+    "check_input_shape",
+    "int_tuple",
+    "common_ndim",
 ]
 
 
@@ -41,14 +50,24 @@ def _int_wording(minimum: int, maximum: int | None) -> str:
     return f"an int >= {minimum}"
 
 
-def check_int(func: str, name: str, value, minimum: int = 0, maximum: int | None = None, *, note: str = "") -> int:
+def check_int(
+    func: str,
+    name: str,
+    value,
+    minimum: int = 0,
+    maximum: int | None = None,
+    *,
+    note: str = "",
+) -> int:
     """Return ``value`` as an ``int`` if it is an integer from ``minimum`` to ``maximum`` (inclusive).
 
     ``note`` says why the bounds are what they are (e.g. "the smallest class").
     """
     allowed = _int_wording(minimum, maximum) + (f" ({note})" if note else "")
     if not _is_int(value):
-        raise ValueError(f"{func}: `{name}` must be {allowed}, got {value!r} of type {type(value).__name__}")
+        raise ValueError(
+            f"{func}: `{name}` must be {allowed}, got {value!r} of type {type(value).__name__}"
+        )
     if value < minimum or (maximum is not None and value > maximum):
         raise ValueError(f"{func}: `{name}` must be {allowed}, got {value!r}")
     return int(value)
@@ -69,16 +88,22 @@ def check_choice(func: str, name: str, value, allowed, *, wording: str | None = 
     """
     options = list(allowed)
     # True == 1, so `groups=True` would pass a plain `in` test against (1, 2).
-    sneaked_in = isinstance(value, bool) and not any(isinstance(o, bool) for o in options)
+    sneaked_in = isinstance(value, bool) and not any(
+        isinstance(o, bool) for o in options
+    )
     if sneaked_in or value not in options:
-        raise ValueError(f"{func}: `{name}` must be {wording or f'one of {options}'}, got {value!r}")
+        raise ValueError(
+            f"{func}: `{name}` must be {wording or f'one of {options}'}, got {value!r}"
+        )
     return value
 
 
 def check_callable(func: str, name: str, value, *, what: str = "a function"):
     """``value`` if it can be called (a block builder, a loss), else a ValueError saying what is expected."""
     if not callable(value):
-        raise ValueError(f"{func}: `{name}` must be {what}, got {type(value).__name__} {value!r}")
+        raise ValueError(
+            f"{func}: `{name}` must be {what}, got {type(value).__name__} {value!r}"
+        )
     return value
 
 
@@ -92,10 +117,14 @@ def check_positive(func: str, name: str, value) -> float:
 def check_fraction(func: str, name: str, value, *, allow_zero: bool = True) -> float:
     """``value`` as a float if it is a number in [0, 1) (a dropout rate), or (0, 1) when
     ``allow_zero=False`` (a test fraction, which must leave some examples on each side)."""
-    in_range = _is_number(value) and (value >= 0 if allow_zero else value > 0) and value < 1
+    in_range = (
+        _is_number(value) and (value >= 0 if allow_zero else value > 0) and value < 1
+    )
     if not in_range:
         interval = "[0, 1)" if allow_zero else "(0, 1)"
-        raise ValueError(f"{func}: `{name}` must be a number in {interval}, got {value!r}")
+        raise ValueError(
+            f"{func}: `{name}` must be a number in {interval}, got {value!r}"
+        )
     return float(value)
 
 
@@ -103,7 +132,9 @@ def check_positive_ints(func: str, name: str, value) -> tuple[int, ...]:
     """``value`` as a tuple if it is a non-empty tuple (or list) of positive ints, e.g. layer widths."""
     items = tuple(value) if isinstance(value, (tuple, list)) else ()
     if not items or not all(_is_int(v) and v > 0 for v in items):
-        raise ValueError(f"{func}: `{name}` must be a non-empty tuple of positive ints, got {value!r}")
+        raise ValueError(
+            f"{func}: `{name}` must be a non-empty tuple of positive ints, got {value!r}"
+        )
     return tuple(int(v) for v in items)
 
 
@@ -112,8 +143,15 @@ def check_classes(func: str, num_classes) -> int:
     return check_int(func, "num_classes", num_classes, 1)
 
 
-def check_input_shape(func: str, input_shape, *, channels: int | None = None, min_size: int = 1,
-                      ndim: int = 3, fixed: tuple | None = None) -> tuple:
+def check_input_shape(
+    func: str,
+    input_shape,
+    *,
+    channels: int | None = None,
+    min_size: int = 1,
+    ndim: int = 3,
+    fixed: tuple | None = None,
+) -> tuple:
     """Validate an input shape (H, W, C) (or (T, H, W, C) with ndim=4).
 
     ``fixed`` refuses any other shape (for networks whose dense head needs it);
@@ -121,20 +159,31 @@ def check_input_shape(func: str, input_shape, *, channels: int | None = None, mi
     """
     shape = tuple(input_shape) if isinstance(input_shape, (tuple, list)) else None
     if shape is None or len(shape) != ndim:
-        raise ValueError(f"{func}: `input_shape` must be a tuple of {ndim} ints, got {input_shape!r}")
-    shape = tuple(check_int(func, f"input_shape[{i}]", v, 1) for i, v in enumerate(shape))
+        raise ValueError(
+            f"{func}: `input_shape` must be a tuple of {ndim} ints, got {input_shape!r}"
+        )
+    shape = tuple(
+        check_int(func, f"input_shape[{i}]", v, 1) for i, v in enumerate(shape)
+    )
     if fixed is not None and shape != tuple(fixed):
-        raise ValueError(f"{func}: this network is defined for input_shape={tuple(fixed)} only, got {shape}")
+        raise ValueError(
+            f"{func}: this network is defined for input_shape={tuple(fixed)} only, got {shape}"
+        )
     if channels is not None and shape[-1] != channels:
-        raise ValueError(f"{func}: input must have {channels} channel(s), got input_shape={shape}")
+        raise ValueError(
+            f"{func}: input must have {channels} channel(s), got input_shape={shape}"
+        )
     if min(shape[-3:-1]) < min_size:
         raise ValueError(
             f"{func}: input_shape={shape} is too small for the network's downsampling; "
-            f"height and width must be at least {min_size}")
+            f"height and width must be at least {min_size}"
+        )
     return shape
 
 
-def int_tuple(func: str, name: str, value, ndim: int | None, minimum: int = 1) -> tuple[int, ...]:
+def int_tuple(
+    func: str, name: str, value, ndim: int | None, minimum: int = 1
+) -> tuple[int, ...]:
     """Normalise an int or a tuple of ints to a tuple of ``ndim`` ints.
 
     An int is repeated ``ndim`` times (``3`` -> ``(3, 3)`` in 2-D). A tuple
@@ -148,15 +197,21 @@ def int_tuple(func: str, name: str, value, ndim: int | None, minimum: int = 1) -
             raise ValueError(
                 f"{func}: `{name}` must be an int or a tuple of {want} ints, got {value!r}"
             )
-        return tuple(check_int(func, f"{name}[{i}]", v, minimum) for i, v in enumerate(items))
+        return tuple(
+            check_int(func, f"{name}[{i}]", v, minimum) for i, v in enumerate(items)
+        )
     return (check_int(func, name, value, minimum),) * (ndim or 2)
 
 
 def common_ndim(func: str, *values) -> int | None:
     """The number of axes implied by whichever arguments are tuples (None if all are ints)."""
-    lengths = {len(v) for v in values if isinstance(v, Sequence) and not isinstance(v, str)}
+    lengths = {
+        len(v) for v in values if isinstance(v, Sequence) and not isinstance(v, str)
+    }
     if any(n not in (1, 2, 3) for n in lengths):
-        raise ValueError(f"{func}: tuple arguments must have 1, 2 or 3 entries (one per spatial axis), got lengths {sorted(lengths)}")
+        raise ValueError(
+            f"{func}: tuple arguments must have 1, 2 or 3 entries (one per spatial axis), got lengths {sorted(lengths)}"
+        )
     if len(lengths) > 1:
         raise ValueError(
             f"{func}: tuple arguments disagree on the number of axes {sorted(lengths)}; "

@@ -19,6 +19,7 @@ Sizes
 Output-size functions accept an int (one spatial axis) or a tuple (one entry
 per axis). Any tuple argument sets the number of axes; ints are repeated.
 """
+
 from __future__ import annotations
 
 import math
@@ -90,8 +91,15 @@ def _sliding_output(func, size, eff_kernel, stride, pad, exact, ceil_mode=False)
     return (span + (stride - 1 if ceil_mode else 0)) // stride + 1
 
 
-def conv_output_size(size: Size, kernel: Size, stride: Size = 1, padding: Padding = 0,
-                     dilation: Size = 1, *, exact: bool = False):
+def conv_output_size(
+    size: Size,
+    kernel: Size,
+    stride: Size = 1,
+    padding: Padding = 0,
+    dilation: Size = 1,
+    *,
+    exact: bool = False,
+):
     """Output length of a convolution along each spatial axis.
 
     ``out = floor((size + 2*padding - d*(kernel - 1) - 1) / stride) + 1``
@@ -111,7 +119,9 @@ def conv_output_size(size: Size, kernel: Size, stride: Size = 1, padding: Paddin
     """
     func = "conv_output_size"
     check_bool(func, "exact", exact)
-    scalar, sizes, kernels, strides, pads, dils = _axes(func, size, kernel, stride, padding, dilation)
+    scalar, sizes, kernels, strides, pads, dils = _axes(
+        func, size, kernel, stride, padding, dilation
+    )
     out = tuple(
         _sliding_output(func, n, d * (k - 1) + 1, s, p, exact)
         for n, k, s, p, d in zip(sizes, kernels, strides, pads, dils)
@@ -119,8 +129,15 @@ def conv_output_size(size: Size, kernel: Size, stride: Size = 1, padding: Paddin
     return out[0] if scalar else out
 
 
-def pool_output_size(size: Size, pool: Size, stride: Size | None = None, padding: Padding = 0,
-                     *, ceil_mode: bool = False, exact: bool = False):
+def pool_output_size(
+    size: Size,
+    pool: Size,
+    stride: Size | None = None,
+    padding: Padding = 0,
+    *,
+    ceil_mode: bool = False,
+    exact: bool = False,
+):
     """Output length of a pooling window (max or average) along each axis.
 
     Same formula as :func:`conv_output_size` with ``stride`` defaulting to
@@ -145,8 +162,14 @@ def pool_output_size(size: Size, pool: Size, stride: Size | None = None, padding
     return out[0] if scalar else tuple(out)
 
 
-def conv_transpose_output_size(size: Size, kernel: Size, stride: Size = 1, padding: Padding = 0,
-                               output_padding: Size = 0, dilation: Size = 1):
+def conv_transpose_output_size(
+    size: Size,
+    kernel: Size,
+    stride: Size = 1,
+    padding: Padding = 0,
+    output_padding: Size = 0,
+    dilation: Size = 1,
+):
     """Output length of a transposed convolution ("deconvolution").
 
     ``out = (size - 1)*stride - 2*padding + d*(kernel - 1) + output_padding + 1``,
@@ -156,7 +179,9 @@ def conv_transpose_output_size(size: Size, kernel: Size, stride: Size = 1, paddi
     picks one of the input sizes that a strided convolution maps to the same output.
     """
     func = "conv_transpose_output_size"
-    scalar, sizes, kernels, strides, pads, dils = _axes(func, size, kernel, stride, padding, dilation)
+    scalar, sizes, kernels, strides, pads, dils = _axes(
+        func, size, kernel, stride, padding, dilation
+    )
     out_pads = int_tuple(func, "output_padding", output_padding, len(sizes), minimum=0)
     out = []
     for n, k, s, p, d, op in zip(sizes, kernels, strides, pads, dils, out_pads):
@@ -197,8 +222,13 @@ def _check_groups(func: str, in_channels: int, out_channels: int, groups: int) -
         )
 
 
-def conv_params(in_channels: int, out_channels: int, kernel: Size, bias: bool = True,
-                groups: int = 1) -> int:
+def conv_params(
+    in_channels: int,
+    out_channels: int,
+    kernel: Size,
+    bias: bool = True,
+    groups: int = 1,
+) -> int:
     """Trainable parameters of a convolution layer (1-D, 2-D or 3-D).
 
     ``params = N * (k_1*...*k_d * C / groups) + N`` for ``N`` filters over ``C``
@@ -214,8 +244,9 @@ def conv_params(in_channels: int, out_channels: int, kernel: Size, bias: bool = 
     return c_out * (_kernel_volume(func, kernel) * c_in // g) + (c_out if bias else 0)
 
 
-def depthwise_conv_params(channels: int, kernel: Size, depth_multiplier: int = 1,
-                          bias: bool = True) -> int:
+def depthwise_conv_params(
+    channels: int, kernel: Size, depth_multiplier: int = 1, bias: bool = True
+) -> int:
     """Parameters of a depthwise convolution: one ``k x k`` filter per input channel
     (times ``depth_multiplier``), ``D_K*D_K*M`` in the MobileNet paper's notation."""
     func = "depthwise_conv_params"
@@ -225,8 +256,13 @@ def depthwise_conv_params(channels: int, kernel: Size, depth_multiplier: int = 1
     return c * m * _kernel_volume(func, kernel) + (c * m if bias else 0)
 
 
-def separable_conv_params(in_channels: int, out_channels: int, kernel: Size,
-                          depth_multiplier: int = 1, bias: bool = True) -> int:
+def separable_conv_params(
+    in_channels: int,
+    out_channels: int,
+    kernel: Size,
+    depth_multiplier: int = 1,
+    bias: bool = True,
+) -> int:
     """Parameters of a depthwise separable convolution (depthwise then 1x1 pointwise).
 
     ``D_K*D_K*M + M*N`` weights (MobileNet paper, eq. 4's parameter analogue) plus
@@ -258,8 +294,13 @@ def _output_volume(func: str, output_size, kernel) -> int:
     return math.prod(int_tuple(func, "output_size", output_size, ndim, minimum=1))
 
 
-def conv_macs(output_size: Size, in_channels: int, out_channels: int, kernel: Size,
-              groups: int = 1) -> int:
+def conv_macs(
+    output_size: Size,
+    in_channels: int,
+    out_channels: int,
+    kernel: Size,
+    groups: int = 1,
+) -> int:
     """Multiply-accumulates of a convolution layer (biases not counted).
 
     ``MACs = H_out * W_out * N * (k_h * k_w * C / groups)``: each of the
@@ -280,19 +321,24 @@ def conv_macs(output_size: Size, in_channels: int, out_channels: int, kernel: Si
     return volume * c_out * _kernel_volume(func, kernel) * c_in // g
 
 
-def depthwise_conv_macs(output_size: Size, channels: int, kernel: Size,
-                        depth_multiplier: int = 1) -> int:
+def depthwise_conv_macs(
+    output_size: Size, channels: int, kernel: Size, depth_multiplier: int = 1
+) -> int:
     """MACs of a depthwise convolution: ``D_K*D_K*M*D_F*D_F`` (MobileNet paper, eq. 3)."""
     func = "depthwise_conv_macs"
     c = check_int(func, "channels", channels, 1)
     m = check_int(func, "depth_multiplier", depth_multiplier, 1)
-    return _output_volume(func, output_size, kernel) * c * m * _kernel_volume(func, kernel)
+    return (
+        _output_volume(func, output_size, kernel) * c * m * _kernel_volume(func, kernel)
+    )
 
 
 def dense_macs(in_features: int, out_features: int) -> int:
     """MACs of a fully connected layer on one vector: ``in*out``."""
     func = "dense_macs"
-    return check_int(func, "in_features", in_features, 1) * check_int(func, "out_features", out_features, 1)
+    return check_int(func, "in_features", in_features, 1) * check_int(
+        func, "out_features", out_features, 1
+    )
 
 
 def depthwise_separable_cost_ratio(out_channels: int, kernel: Size) -> float:
@@ -361,19 +407,31 @@ def receptive_field(stack: Iterable[Sequence[int]]) -> ReceptiveField:
     func = "receptive_field"
     layers = list(stack) if not isinstance(stack, (str, bytes)) else None
     if not layers:
-        raise ValueError(f"{func}: `stack` must be a non-empty list of (kernel, stride[, dilation[, padding]]) tuples, got {stack!r}")
+        raise ValueError(
+            f"{func}: `stack` must be a non-empty list of (kernel, stride[, dilation[, padding]]) tuples, got {stack!r}"
+        )
     size, jump, start = 1, 1, 0.0
     out = []
     for i, layer in enumerate(layers):
-        if not isinstance(layer, Sequence) or isinstance(layer, str) or not 2 <= len(layer) <= 4:
+        if (
+            not isinstance(layer, Sequence)
+            or isinstance(layer, str)
+            or not 2 <= len(layer) <= 4
+        ):
             raise ValueError(
                 f"{func}: layer {i} must be (kernel, stride), (kernel, stride, dilation) or "
                 f"(kernel, stride, dilation, padding); got {layer!r}"
             )
         kernel = check_int(func, f"stack[{i}] kernel", layer[0], 1)
         stride = check_int(func, f"stack[{i}] stride", layer[1], 1)
-        dilation = check_int(func, f"stack[{i}] dilation", layer[2], 1) if len(layer) > 2 else 1
-        padding = check_int(func, f"stack[{i}] padding", layer[3], 0) if len(layer) > 3 else 0
+        dilation = (
+            check_int(func, f"stack[{i}] dilation", layer[2], 1)
+            if len(layer) > 2
+            else 1
+        )
+        padding = (
+            check_int(func, f"stack[{i}] padding", layer[3], 0) if len(layer) > 3 else 0
+        )
         k_eff = dilation * (kernel - 1) + 1
         start = start + ((k_eff - 1) / 2 - padding) * jump
         size = size + (k_eff - 1) * jump
@@ -383,8 +441,18 @@ def receptive_field(stack: Iterable[Sequence[int]]) -> ReceptiveField:
 
 
 __all__ = [
-    "conv_output_size", "pool_output_size", "conv_transpose_output_size",
-    "conv_params", "depthwise_conv_params", "separable_conv_params", "dense_params",
-    "conv_macs", "depthwise_conv_macs", "dense_macs", "depthwise_separable_cost_ratio",
-    "receptive_field", "ReceptiveField", "LayerField",
+    "conv_output_size",
+    "pool_output_size",
+    "conv_transpose_output_size",
+    "conv_params",
+    "depthwise_conv_params",
+    "separable_conv_params",
+    "dense_params",
+    "conv_macs",
+    "depthwise_conv_macs",
+    "dense_macs",
+    "depthwise_separable_cost_ratio",
+    "receptive_field",
+    "ReceptiveField",
+    "LayerField",
 ]

@@ -7,6 +7,7 @@ place in course_lib that reaches past ``keras.ops`` to the backend, so that
 chapters can compare hand-derived gradients with the framework's and
 measure effective receptive fields on tensorflow and jax alike.
 """
+
 from __future__ import annotations
 
 from typing import Callable, Sequence
@@ -17,7 +18,9 @@ import numpy as np
 __all__ = ["gradients"]
 
 
-def gradients(fn: Callable[..., object], arrays: Sequence[np.ndarray]) -> list[np.ndarray]:
+def gradients(
+    fn: Callable[..., object], arrays: Sequence[np.ndarray]
+) -> list[np.ndarray]:
     """Gradients of the scalar ``fn(*arrays)`` with respect to every array, as NumPy arrays.
 
     ``fn`` must be written with ``keras.ops`` (or call Keras layers) and return a
@@ -32,14 +35,18 @@ def gradients(fn: Callable[..., object], arrays: Sequence[np.ndarray]) -> list[n
     elif backend == "torch":
         grads = _torch(fn, arrays)
     else:
-        raise NotImplementedError(f"gradients: backend {backend!r} is not supported; "
-                                  "use tensorflow, jax or torch")
+        raise NotImplementedError(
+            f"gradients: backend {backend!r} is not supported; "
+            "use tensorflow, jax or torch"
+        )
     return [keras.ops.convert_to_numpy(g) for g in grads]
 
 
 def _check_scalar(value):
     if tuple(keras.ops.shape(value)) not in ((), (1,)):
-        raise ValueError(f"gradients: `fn` must return a scalar, got shape {tuple(keras.ops.shape(value))}")
+        raise ValueError(
+            f"gradients: `fn` must return a scalar, got shape {tuple(keras.ops.shape(value))}"
+        )
     return keras.ops.reshape(value, ())
 
 
@@ -56,7 +63,9 @@ def _tensorflow(fn, arrays):
 def _jax(fn, arrays):
     import jax
 
-    return jax.grad(lambda *xs: _check_scalar(fn(*xs)), argnums=tuple(range(len(arrays))))(*arrays)
+    return jax.grad(
+        lambda *xs: _check_scalar(fn(*xs)), argnums=tuple(range(len(arrays)))
+    )(*arrays)
 
 
 def _torch(fn, arrays):

@@ -3,6 +3,7 @@
 In the static book a widget cannot run, so every chapter that shows an
 explorer also draws the same picture with fixed settings underneath.
 """
+
 from __future__ import annotations
 
 from . import arithmetic as A
@@ -11,19 +12,29 @@ from .figures import draw_sliding_window, window_geometry
 __all__ = ["conv_explorer", "describe_conv"]
 
 
-def describe_conv(size, kernel, stride, padding, dilation, in_channels, out_channels) -> str:
+def describe_conv(
+    size, kernel, stride, padding, dilation, in_channels, out_channels
+) -> str:
     """One paragraph of numbers for a square convolution: output size (with the formula), params and MACs."""
     g = window_geometry(size, kernel, stride, padding, dilation)
     numerator = g.padded - g.span
-    divides = "divides evenly" if not g.unused else f"leaves a remainder of {g.unused} (floored)"
+    divides = (
+        "divides evenly"
+        if not g.unused
+        else f"leaves a remainder of {g.unused} (floored)"
+    )
     params = A.conv_params(in_channels, out_channels, kernel)
     macs = A.conv_macs(g.output, in_channels, out_channels, kernel)
-    return (f"output = ⌊({size} + 2·{padding} − {g.span}) / {stride}⌋ + 1 = {g.output}  "
-            f"[{numerator} / {stride} {divides}]\n"
-            f"output shape {g.output}×{g.output}×{out_channels}; parameters {params:,}; MACs {macs:,}")
+    return (
+        f"output = ⌊({size} + 2·{padding} − {g.span}) / {stride}⌋ + 1 = {g.output}  "
+        f"[{numerator} / {stride} {divides}]\n"
+        f"output shape {g.output}×{g.output}×{out_channels}; parameters {params:,}; MACs {macs:,}"
+    )
 
 
-def conv_explorer(size=7, kernel=3, stride=1, padding=0, dilation=1, in_channels=3, out_channels=8):
+def conv_explorer(
+    size=7, kernel=3, stride=1, padding=0, dilation=1, in_channels=3, out_channels=8
+):
     """Sliders for one convolution's settings; shows the window, the output size, params and MACs.
 
     Returns an ipywidgets ``VBox``: display it (it is the last expression of a cell).
@@ -32,8 +43,12 @@ def conv_explorer(size=7, kernel=3, stride=1, padding=0, dilation=1, in_channels
     """
     try:
         import ipywidgets as W
-    except ImportError as error:                      # pragma: no cover - ipywidgets ships with Colab and the course
-        raise ImportError("conv_explorer needs ipywidgets: pip install ipywidgets") from error
+    except (
+        ImportError
+    ) as error:  # pragma: no cover - ipywidgets ships with Colab and the course
+        raise ImportError(
+            "conv_explorer needs ipywidgets: pip install ipywidgets"
+        ) from error
     import matplotlib.pyplot as plt
 
     sliders = {
@@ -48,19 +63,33 @@ def conv_explorer(size=7, kernel=3, stride=1, padding=0, dilation=1, in_channels
         "col": W.IntSlider(0, 0, 15, description="out col"),
     }
 
-    def show(size, kernel, stride, padding, dilation, in_channels, out_channels, row, col):
+    def show(
+        size, kernel, stride, padding, dilation, in_channels, out_channels, row, col
+    ):
         try:
-            text = describe_conv(size, kernel, stride, padding, dilation, in_channels, out_channels)
+            text = describe_conv(
+                size, kernel, stride, padding, dilation, in_channels, out_channels
+            )
         except ValueError as error:
             print(error)
             return
         out = window_geometry(size, kernel, stride, padding, dilation).output
         print(text)
         fig, ax = plt.subplots(figsize=(7, 4))
-        draw_sliding_window(ax, size, kernel, stride, padding, dilation, (min(row, out - 1), min(col, out - 1)))
+        draw_sliding_window(
+            ax,
+            size,
+            kernel,
+            stride,
+            padding,
+            dilation,
+            (min(row, out - 1), min(col, out - 1)),
+        )
         plt.show()
 
     output = W.interactive_output(show, sliders)
-    controls = W.HBox([W.VBox(list(sliders.values())[:5]), W.VBox(list(sliders.values())[5:])])
+    controls = W.HBox(
+        [W.VBox(list(sliders.values())[:5]), W.VBox(list(sliders.values())[5:])]
+    )
     box = W.VBox([controls, output])
     return box

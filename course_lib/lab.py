@@ -9,6 +9,7 @@ titled with the time per epoch and the time left;
 (Keras's distribution API on jax, ``tf.distribute.MirroredStrategy`` on
 tensorflow), and ``split_cpu()`` lets a CPU pose as several devices to try it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,8 +33,12 @@ BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
 def colab_badge(path: str) -> str:
     """Markdown for an "Open in Colab" badge of the notebook at ``path`` (relative to the repository)."""
     if not path.endswith(".ipynb") or path.startswith("/"):
-        raise ValueError(f"colab_badge: `path` must be a notebook path inside the repository, got {path!r}")
-    return f"[![Open In Colab]({BADGE})]({COLAB_URL.format(repo=REPOSITORY, path=path)})"
+        raise ValueError(
+            f"colab_badge: `path` must be a notebook path inside the repository, got {path!r}"
+        )
+    return (
+        f"[![Open In Colab]({BADGE})]({COLAB_URL.format(repo=REPOSITORY, path=path)})"
+    )
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,23 @@ class LabSetup:
 
     def describe(self) -> str:
         device = ", ".join(self.accelerators) if self.accelerators else "CPU only"
-        size = "QUICK (COURSE_QUICK=1: small data, few epochs)" if self.quick else "full size"
-        lines = [f"backend: {self.backend}; device: {device}; precision: {self.precision}; run: {size}"]
+        size = (
+            "QUICK (COURSE_QUICK=1: small data, few epochs)"
+            if self.quick
+            else "full size"
+        )
+        lines = [
+            f"backend: {self.backend}; device: {device}; precision: {self.precision}; run: {size}"
+        ]
         if not self.has_gpu:
-            lines.append("WARNING: no GPU found. In Colab choose Runtime > Change runtime type > GPU; "
-                         "on the CPU only the quick run finishes in reasonable time.")
+            lines.append(
+                "WARNING: no GPU found. In Colab choose Runtime > Change runtime type > GPU; "
+                "on the CPU only the quick run finishes in reasonable time."
+            )
         if self.offline:
-            lines.append("COURSE_OFFLINE=1: the labelled offline fallback data are used, nothing is downloaded.")
+            lines.append(
+                "COURSE_OFFLINE=1: the labelled offline fallback data are used, nothing is downloaded."
+            )
         return "\n".join(lines)
 
 
@@ -67,20 +82,31 @@ def _accelerators(backend: str) -> tuple[str, ...]:
     if backend == "jax":
         import jax
 
-        return tuple(f"{d.platform}:{d.id} {getattr(d, 'device_kind', '')}".strip()
-                     for d in jax.devices() if d.platform != "cpu")
+        return tuple(
+            f"{d.platform}:{d.id} {getattr(d, 'device_kind', '')}".strip()
+            for d in jax.devices()
+            if d.platform != "cpu"
+        )
     if backend == "tensorflow":
         import tensorflow as tf
 
-        return tuple(d.name for d in tf.config.list_physical_devices() if d.device_type in ("GPU", "TPU"))
+        return tuple(
+            d.name
+            for d in tf.config.list_physical_devices()
+            if d.device_type in ("GPU", "TPU")
+        )
     if backend == "torch":
         import torch
 
-        return tuple(torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count()))
+        return tuple(
+            torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())
+        )
     return ()
 
 
-def setup(seed: int = 0, mixed_precision: str = "auto", verbose: bool = True) -> LabSetup:
+def setup(
+    seed: int = 0, mixed_precision: str = "auto", verbose: bool = True
+) -> LabSetup:
     """Seed, detect the accelerator and choose the precision for a lab.
 
     mixed_precision: "auto" (``mixed_float16`` on a GPU or TPU, float32 on a CPU,
@@ -92,10 +118,17 @@ def setup(seed: int = 0, mixed_precision: str = "auto", verbose: bool = True) ->
     runtime.seed_everything(seed)
     backend = keras.backend.backend()
     accelerators = _accelerators(backend)
-    use_mixed = mixed_precision == "on" or (mixed_precision == "auto" and bool(accelerators))
+    use_mixed = mixed_precision == "on" or (
+        mixed_precision == "auto" and bool(accelerators)
+    )
     keras.mixed_precision.set_dtype_policy("mixed_float16" if use_mixed else "float32")
-    found = LabSetup(backend, accelerators, keras.mixed_precision.dtype_policy().name,
-                     runtime.is_quick(), runtime.is_offline())
+    found = LabSetup(
+        backend,
+        accelerators,
+        keras.mixed_precision.dtype_policy().name,
+        runtime.is_quick(),
+        runtime.is_offline(),
+    )
     if verbose:
         print(found.describe())
     return found
@@ -109,8 +142,16 @@ def with_augmentation(model, pad: int = 4, flip: bool = True, seed: int = 0):
     from keras import layers
 
     height, width = model.input_shape[1:3]
-    steps = [layers.RandomTranslation(pad / height, pad / width, fill_mode="constant", fill_value=0.0,
-                                      seed=seed, name="random_shift")]
+    steps = [
+        layers.RandomTranslation(
+            pad / height,
+            pad / width,
+            fill_mode="constant",
+            fill_value=0.0,
+            seed=seed,
+            name="random_shift",
+        )
+    ]
     if flip:
         steps.append(layers.RandomFlip("horizontal", seed=seed, name="random_flip"))
     inputs = keras.Input(model.input_shape[1:], name="image")
@@ -125,17 +166,25 @@ def checkpoint_dir(lab: str) -> Path:
     In Colab, point COURSE_CHECKPOINTS at a mounted Google Drive folder to survive a disconnect."""
     if not lab or any(c in lab for c in "/\\") or lab in (".", ".."):
         raise ValueError(f"checkpoint_dir: `lab` must be a plain name, got {lab!r}")
-    root = Path(os.environ.get("COURSE_CHECKPOINTS", Path.home() / "course_checkpoints"))
+    root = Path(
+        os.environ.get("COURSE_CHECKPOINTS", Path.home() / "course_checkpoints")
+    )
     return root / lab
 
 
-def callbacks(lab: str, live: bool = True, resume: bool = True, metrics=("loss", "accuracy")) -> list:
+def callbacks(
+    lab: str, live: bool = True, resume: bool = True, metrics=("loss", "accuracy")
+) -> list:
     """Keras callbacks for a lab: ``BackupAndRestore`` (after a disconnect, ``fit`` continues
     from the last finished epoch; the backup is deleted when training completes) and, when
     ``live``, :class:`LiveCurves` of ``metrics``."""
     found = []
     if resume:
-        found.append(keras.callbacks.BackupAndRestore(str(checkpoint_dir(lab) / "backup"), delete_checkpoint=True))
+        found.append(
+            keras.callbacks.BackupAndRestore(
+                str(checkpoint_dir(lab) / "backup"), delete_checkpoint=True
+            )
+        )
     if live:
         found.append(LiveCurves(metrics))
     return found
@@ -153,7 +202,9 @@ def progress_title(done: int, total: int, epoch_seconds: list[float]) -> str:
     seconds = statistics.median(epoch_seconds[1:] or epoch_seconds)
     left = seconds * (total - done)
     left_text = f"{left / 60:.0f} min" if left >= 90 else f"{left:.0f} s"
-    rate = f"{seconds:.2f}" if seconds < 1 else f"{seconds:.1f}"       # GPU epochs can be well under 1 s
+    rate = (
+        f"{seconds:.2f}" if seconds < 1 else f"{seconds:.1f}"
+    )  # GPU epochs can be well under 1 s
     return f"epoch {done} of {total}: {rate} s per epoch, about {left_text} left"
 
 
@@ -198,11 +249,22 @@ class LiveCurves(EpochTimer):
         shown = [m for m in self.metrics if m in self.history]
         if not shown:
             return
-        fig, axes = plt.subplots(1, len(shown), figsize=(4.5 * len(shown), 3), layout="constrained", squeeze=False)
+        fig, axes = plt.subplots(
+            1,
+            len(shown),
+            figsize=(4.5 * len(shown), 3),
+            layout="constrained",
+            squeeze=False,
+        )
         for ax, metric in zip(axes[0], shown):
             for key in (metric, f"val_{metric}"):
                 if key in self.history:
-                    ax.plot(range(1, len(self.history[key]) + 1), self.history[key], marker=".", label=key)
+                    ax.plot(
+                        range(1, len(self.history[key]) + 1),
+                        self.history[key],
+                        marker=".",
+                        label=key,
+                    )
             ax.set(xlabel="epoch", title=metric)
             ax.legend(frameon=False, fontsize=8)
         if title:
@@ -231,12 +293,20 @@ def split_cpu(n: int = 2) -> None:
             import tensorflow as tf
 
             cpu = tf.config.list_physical_devices("CPU")[0]
-            tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * n)
+            tf.config.set_logical_device_configuration(
+                cpu, [tf.config.LogicalDeviceConfiguration()] * n
+            )
         else:
-            raise ValueError(f"split_cpu: the {backend} backend is not supported; use jax or tensorflow")
-    except RuntimeError as error:            # both backends refuse once their devices are initialised
-        raise RuntimeError(f"split_cpu({n}) came too late: the {backend} backend has already started its "
-                           "devices. Restart the kernel and call lab.split_cpu first.") from error
+            raise ValueError(
+                f"split_cpu: the {backend} backend is not supported; use jax or tensorflow"
+            )
+    except (
+        RuntimeError
+    ) as error:  # both backends refuse once their devices are initialised
+        raise RuntimeError(
+            f"split_cpu({n}) came too late: the {backend} backend has already started its "
+            "devices. Restart the kernel and call lab.split_cpu first."
+        ) from error
 
 
 def data_parallel_devices() -> list[str]:
@@ -252,7 +322,9 @@ def data_parallel_devices() -> list[str]:
 
         logical = tf.config.list_logical_devices
         return [d.name for d in (logical("GPU") or logical("TPU") or logical("CPU"))]
-    raise ValueError(f"data_parallel: the {backend} backend is not supported; use jax or tensorflow")
+    raise ValueError(
+        f"data_parallel: the {backend} backend is not supported; use jax or tensorflow"
+    )
 
 
 @contextmanager
@@ -269,7 +341,9 @@ def data_parallel(devices: list[str] | None = None):
     """
     devices = list(devices) if devices is not None else data_parallel_devices()
     if not devices:
-        raise ValueError("data_parallel: `devices` is empty; give at least one device name")
+        raise ValueError(
+            "data_parallel: `devices` is empty; give at least one device name"
+        )
     backend = keras.backend.backend()
     if backend == "jax":
         scope = keras.distribution.DataParallel(devices=devices).scope()
@@ -286,18 +360,26 @@ def _mirrored_strategy(devices: tuple[str, ...]):
     with the first one's numbers (a "shape mismatch in the collective instance")."""
     import tensorflow as tf
 
-    tf.get_logger().setLevel("WARNING")      # the strategy logs an INFO line for every reduction
+    tf.get_logger().setLevel(
+        "WARNING"
+    )  # the strategy logs an INFO line for every reduction
     return tf.distribute.MirroredStrategy(list(devices))
 
 
 def whole_batches(x, y, batch_size: int, replicas: int = 1):
     """``x`` and ``y`` cut to a multiple of ``batch_size``: every batch, the last one
     included, must split evenly between ``replicas`` devices."""
-    batch_size, replicas = check_int("whole_batches", "batch_size", batch_size, 1), check_int(
-        "whole_batches", "replicas", replicas, 1)
+    batch_size, replicas = (
+        check_int("whole_batches", "batch_size", batch_size, 1),
+        check_int("whole_batches", "replicas", replicas, 1),
+    )
     if batch_size % replicas:
-        raise ValueError(f"whole_batches: `batch_size` {batch_size} must be a multiple of the {replicas} replicas")
+        raise ValueError(
+            f"whole_batches: `batch_size` {batch_size} must be a multiple of the {replicas} replicas"
+        )
     keep = len(x) // batch_size * batch_size
     if keep == 0:
-        raise ValueError(f"whole_batches: {len(x)} examples do not fill one batch of {batch_size}")
+        raise ValueError(
+            f"whole_batches: {len(x)} examples do not fill one batch of {batch_size}"
+        )
     return x[:keep], y[:keep]

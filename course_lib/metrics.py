@@ -4,6 +4,7 @@ Both compare a predicted mask with the true one pixel by pixel, per image,
 and average over images. Probabilities are thresholded at ``threshold``.
 An image where both masks are empty scores 1 (nothing to find, nothing found).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,9 +15,13 @@ __all__ = ["iou", "dice"]
 def _binary_pair(func, y_true, y_pred, threshold):
     t, p = np.asarray(y_true), np.asarray(y_pred)
     if t.shape != p.shape:
-        raise ValueError(f"{func}: y_true and y_pred must have the same shape, got {t.shape} and {p.shape}")
+        raise ValueError(
+            f"{func}: y_true and y_pred must have the same shape, got {t.shape} and {p.shape}"
+        )
     if t.ndim < 2:
-        raise ValueError(f"{func}: masks must be at least 2-D (height, width), got shape {t.shape}")
+        raise ValueError(
+            f"{func}: masks must be at least 2-D (height, width), got shape {t.shape}"
+        )
     if not 0 < threshold < 1:
         raise ValueError(f"{func}: `threshold` must be in (0, 1), got {threshold!r}")
     if t.ndim == 2:

@@ -17,6 +17,7 @@ The two results Part I derives, written with the forward convolution itself:
 Pooling: max pooling sends each window's gradient to the position of its
 maximum; average pooling spreads it evenly over the window.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -25,8 +26,14 @@ from .arithmetic import pool_output_size
 from .numpy_conv import check_conv_inputs, conv_output_hw, conv2d_im2col, pad_input
 
 __all__ = [
-    "conv2d_backward", "conv2d_grad_weights", "conv2d_grad_input", "dilate",
-    "max_pool2d", "avg_pool2d", "max_pool2d_backward", "avg_pool2d_backward",
+    "conv2d_backward",
+    "conv2d_grad_weights",
+    "conv2d_grad_input",
+    "dilate",
+    "max_pool2d",
+    "avg_pool2d",
+    "max_pool2d_backward",
+    "avg_pool2d_backward",
     "numerical_gradient",
 ]
 
@@ -34,7 +41,9 @@ __all__ = [
 def _check_dout(func, dout, expected_shape):
     dout = np.asarray(dout)
     if dout.shape != tuple(expected_shape):
-        raise ValueError(f"{func}: `dout` must have the layer output's shape {tuple(expected_shape)}, got {dout.shape}")
+        raise ValueError(
+            f"{func}: `dout` must have the layer output's shape {tuple(expected_shape)}, got {dout.shape}"
+        )
     return dout
 
 
@@ -62,11 +71,13 @@ def conv2d_grad_weights(x, w, dout, stride=1, padding=0, dilation=1):
     its taps ``stride`` apart (a dilation) moving ``dilation`` pixels per step.
     """
     x, w, _ = check_conv_inputs(x, w, None)
-    dout = _check_dout("conv2d_grad_weights", dout, _conv_out_shape(x, w, stride, padding, dilation))
+    dout = _check_dout(
+        "conv2d_grad_weights", dout, _conv_out_shape(x, w, stride, padding, dilation)
+    )
     kh, kw = w.shape[:2]
-    xs = pad_input(x, padding).transpose(3, 1, 2, 0)          # (C, Hp, Wp, N)
-    ks = dout.transpose(1, 2, 0, 3)                           # (H', W', N, F)
-    dw = conv2d_im2col(xs, ks, stride=dilation, dilation=stride)   # (C, >=kh, >=kw, F)
+    xs = pad_input(x, padding).transpose(3, 1, 2, 0)  # (C, Hp, Wp, N)
+    ks = dout.transpose(1, 2, 0, 3)  # (H', W', N, F)
+    dw = conv2d_im2col(xs, ks, stride=dilation, dilation=stride)  # (C, >=kh, >=kw, F)
     # When the forward stride skipped the input's last rows, the result is larger than the kernel: crop.
     return dw[:, :kh, :kw, :].transpose(1, 2, 0, 3)
 
@@ -81,17 +92,22 @@ def conv2d_grad_input(x_shape, w, dout, stride=1, padding=0, dilation=1):
     x_dummy = np.zeros((1, *tuple(x_shape)[1:]), dtype=np.asarray(w).dtype)
     _, w, _ = check_conv_inputs(x_dummy, w, None)
     n, h, wd, _ = x_shape
-    dout = _check_dout("conv2d_grad_input", dout,
-                       (n, *_conv_out_shape(x_dummy, w, stride, padding, dilation)[1:]))
+    dout = _check_dout(
+        "conv2d_grad_input",
+        dout,
+        (n, *_conv_out_shape(x_dummy, w, stride, padding, dilation)[1:]),
+    )
     kh, kw = w.shape[:2]
     span_h, span_w = dilation * (kh - 1), dilation * (kw - 1)
     g = dilate(dout, stride)
     g = np.pad(g, ((0, 0), (span_h, span_h), (span_w, span_w), (0, 0)))
-    flipped = w[::-1, ::-1].transpose(0, 1, 3, 2)             # (kh, kw, F, C)
-    dxp = conv2d_im2col(g, flipped, dilation=dilation)        # covers the padded input, minus skipped rows
+    flipped = w[::-1, ::-1].transpose(0, 1, 3, 2)  # (kh, kw, F, C)
+    dxp = conv2d_im2col(
+        g, flipped, dilation=dilation
+    )  # covers the padded input, minus skipped rows
     hp, wp = h + 2 * padding, wd + 2 * padding
     dxp = np.pad(dxp, ((0, 0), (0, hp - dxp.shape[1]), (0, wp - dxp.shape[2]), (0, 0)))
-    return dxp[:, padding:padding + h, padding:padding + wd, :]
+    return dxp[:, padding : padding + h, padding : padding + wd, :]
 
 
 def conv2d_backward(x, w, dout, stride=1, padding=0, dilation=1):
@@ -113,11 +129,15 @@ def conv2d_backward(x, w, dout, stride=1, padding=0, dilation=1):
 def _pool_windows(func, x, pool, stride):
     x = np.asarray(x)
     if x.ndim != 4:
-        raise ValueError(f"{func}: `x` must have shape (N, H, W, C), got shape {x.shape}")
+        raise ValueError(
+            f"{func}: `x` must have shape (N, H, W, C), got shape {x.shape}"
+        )
     stride = pool if stride is None else stride
     out_h, out_w = (pool_output_size(n, pool, stride) for n in x.shape[1:3])
     windows = np.lib.stride_tricks.sliding_window_view(x, (pool, pool), axis=(1, 2))
-    return windows[:, ::stride, ::stride][:, :out_h, :out_w], stride   # (N, H', W', C, p, p)
+    return windows[:, ::stride, ::stride][
+        :, :out_h, :out_w
+    ], stride  # (N, H', W', C, p, p)
 
 
 def max_pool2d(x, pool=2, stride=None):
@@ -157,7 +177,12 @@ def avg_pool2d_backward(x, dout, pool=2, stride=None):
     share = dout / (pool * pool)
     for u in range(pool):
         for v in range(pool):
-            dx[:, u:u + stride * dout.shape[1]:stride, v:v + stride * dout.shape[2]:stride, :] += share
+            dx[
+                :,
+                u : u + stride * dout.shape[1] : stride,
+                v : v + stride * dout.shape[2] : stride,
+                :,
+            ] += share
     return dx
 
 
@@ -172,8 +197,10 @@ def numerical_gradient(f, x, eps=1e-5):
     """
     x = np.array(x, dtype=np.float64)
     if x.size > 100_000:
-        raise ValueError(f"numerical_gradient: {x.size:,} entries would take {2 * x.size:,} calls of f; "
-                         "use an array of at most 100,000 entries")
+        raise ValueError(
+            f"numerical_gradient: {x.size:,} entries would take {2 * x.size:,} calls of f; "
+            "use an array of at most 100,000 entries"
+        )
     grad = np.zeros_like(x)
     for k in np.ndindex(x.shape):
         original = x[k]

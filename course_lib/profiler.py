@@ -14,6 +14,7 @@ Conventions (the same as the ResNet, VGG and MobileNet papers):
   twice as in a Siamese network) costs MACs for every call, but its weights
   count once.
 """
+
 from __future__ import annotations
 
 import math
@@ -22,7 +23,13 @@ from typing import Callable
 
 import keras
 
-__all__ = ["profile", "ModelProfile", "LayerRow", "register_mac_counter", "UncountableLayerError"]
+__all__ = [
+    "profile",
+    "ModelProfile",
+    "LayerRow",
+    "register_mac_counter",
+    "UncountableLayerError",
+]
 
 
 class UncountableLayerError(ValueError):
@@ -41,10 +48,16 @@ def register_mac_counter(layer_class: type, counter: MacCounter) -> None:
     ``counter(layer, input_shapes, output_shapes)`` returns the MACs of one
     call; shapes exclude the batch axis. Use it for custom layers with weights.
     """
-    if not (isinstance(layer_class, type) and issubclass(layer_class, keras.layers.Layer)):
-        raise ValueError(f"register_mac_counter: `layer_class` must be a keras Layer subclass, got {layer_class!r}")
+    if not (
+        isinstance(layer_class, type) and issubclass(layer_class, keras.layers.Layer)
+    ):
+        raise ValueError(
+            f"register_mac_counter: `layer_class` must be a keras Layer subclass, got {layer_class!r}"
+        )
     if not callable(counter):
-        raise ValueError(f"register_mac_counter: `counter` must be callable, got {counter!r}")
+        raise ValueError(
+            f"register_mac_counter: `counter` must be callable, got {counter!r}"
+        )
     _COUNTERS.insert(0, (layer_class, counter))
 
 
@@ -74,8 +87,8 @@ def _depthwise_macs(layer, in_shapes, out_shapes):
 
 
 def _separable_macs(layer, in_shapes, out_shapes):
-    depthwise = layer.depthwise_kernel.shape        # (*k, C_in, multiplier)
-    pointwise = layer.pointwise_kernel.shape        # (1.., C_in*multiplier, C_out)
+    depthwise = layer.depthwise_kernel.shape  # (*k, C_in, multiplier)
+    pointwise = layer.pointwise_kernel.shape  # (1.., C_in*multiplier, C_out)
     mid_channels, out_channels = int(pointwise[-2]), int(pointwise[-1])
     positions = _volume(out_shapes[0]) // out_channels
     return positions * mid_channels * (_volume(depthwise[:-2]) + out_channels)
@@ -96,7 +109,9 @@ def _time_distributed_macs(layer, in_shapes, out_shapes):
     inner = layer.layer
     if isinstance(inner, keras.Model):
         return steps * profile(inner).total_macs
-    return steps * _counter_for(inner)(inner, [s[1:] for s in in_shapes], [s[1:] for s in out_shapes])
+    return steps * _counter_for(inner)(
+        inner, [s[1:] for s in in_shapes], [s[1:] for s in out_shapes]
+    )
 
 
 _BUILTIN_COUNTERS: list[tuple[type, MacCounter]] = [
@@ -129,7 +144,7 @@ def _register_keras_applications_layers() -> None:
     (LayerScale, weights of shape (C,)): element-wise, no MACs by convention."""
     try:
         from keras.src.applications.convnext import LayerScale
-    except ImportError:           # private path; absent in some Keras versions
+    except ImportError:  # private path; absent in some Keras versions
         return
     _BUILTIN_COUNTERS.append((LayerScale, _no_macs))
 
@@ -142,7 +157,7 @@ def _counter_for(layer) -> MacCounter:
         if isinstance(layer, cls):
             return counter
     if not layer.weights:
-        return _no_macs         # reshaping, pooling, activations, merges: no MACs
+        return _no_macs  # reshaping, pooling, activations, merges: no MACs
     raise UncountableLayerError(
         f"profile: cannot count the operations of layer '{layer.name}' of type "
         f"{type(layer).__name__}, which has weights; counted types are Conv1D/2D/3D, "
@@ -166,7 +181,15 @@ class LayerRow:
     calls: int = 1
 
 
-_COLUMNS = ("name", "layer_type", "output_shape", "params", "trainable_params", "macs", "activations")
+_COLUMNS = (
+    "name",
+    "layer_type",
+    "output_shape",
+    "params",
+    "trainable_params",
+    "macs",
+    "activations",
+)
 
 
 @dataclass
@@ -198,26 +221,51 @@ class ModelProfile:
         """The rows as a pandas DataFrame (one row per layer)."""
         import pandas as pd
 
-        return pd.DataFrame([{c: getattr(r, c) for c in _COLUMNS} for r in self.rows], columns=list(_COLUMNS))
+        return pd.DataFrame(
+            [{c: getattr(r, c) for c in _COLUMNS} for r in self.rows],
+            columns=list(_COLUMNS),
+        )
 
     def by_type(self):
         """Params, MACs and activations summed per layer type, largest MACs first."""
-        frame = self.to_frame().groupby("layer_type")[["params", "macs", "activations"]].sum()
+        frame = (
+            self.to_frame()
+            .groupby("layer_type")[["params", "macs", "activations"]]
+            .sum()
+        )
         return frame.sort_values("macs", ascending=False)
 
     def _totals_line(self) -> str:
-        return (f"Total params: {self.total_params:,} (trainable {self.total_trainable_params:,}) | "
-                f"MACs: {self.total_macs:,} ({self.total_macs / 1e9:.3f} G) | "
-                f"activations: {self.total_activations:,}")
+        return (
+            f"Total params: {self.total_params:,} (trainable {self.total_trainable_params:,}) | "
+            f"MACs: {self.total_macs:,} ({self.total_macs / 1e9:.3f} G) | "
+            f"activations: {self.total_activations:,}"
+        )
 
     def __str__(self) -> str:
         header = ("layer", "type", "output shape", "params", "MACs", "activations")
-        body = [(r.name, r.layer_type, _format_shape(r.output_shape), f"{r.params:,}",
-                 f"{r.macs:,}", f"{r.activations:,}") for r in self.rows]
-        widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h) for i, h in enumerate(header)]
+        body = [
+            (
+                r.name,
+                r.layer_type,
+                _format_shape(r.output_shape),
+                f"{r.params:,}",
+                f"{r.macs:,}",
+                f"{r.activations:,}",
+            )
+            for r in self.rows
+        ]
+        widths = [
+            max(len(h), *(len(b[i]) for b in body)) if body else len(h)
+            for i, h in enumerate(header)
+        ]
         align = ["<", "<", "<", ">", ">", ">"]
         fmt = "  ".join(f"{{:{a}{w}}}" for a, w in zip(align, widths))
-        lines = [f"Profile of {self.model_name}", fmt.format(*header), "-" * (sum(widths) + 10)]
+        lines = [
+            f"Profile of {self.model_name}",
+            fmt.format(*header),
+            "-" * (sum(widths) + 10),
+        ]
         lines += [fmt.format(*b) for b in body]
         lines.append(self._totals_line())
         return "\n".join(lines)
@@ -227,7 +275,13 @@ class ModelProfile:
     def _repr_html_(self) -> str:
         frame = self.to_frame()
         frame["output_shape"] = frame["output_shape"].map(_format_shape)
-        table = frame.to_html(index=False, formatters={c: "{:,}".format for c in ("params", "trainable_params", "macs", "activations")})
+        table = frame.to_html(
+            index=False,
+            formatters={
+                c: "{:,}".format
+                for c in ("params", "trainable_params", "macs", "activations")
+            },
+        )
         return f"<p><b>Profile of {self.model_name}</b></p>{table}<p>{self._totals_line()}</p>"
 
 
@@ -249,7 +303,11 @@ def _example_shape(tensor, layer) -> tuple:
 
 def _graph_of(model):
     """The Functional graph behind a model (Sequential keeps one inside)."""
-    graph = getattr(model, "_functional", None) if isinstance(model, keras.Sequential) else model
+    graph = (
+        getattr(model, "_functional", None)
+        if isinstance(model, keras.Sequential)
+        else model
+    )
     if graph is None or not hasattr(graph, "_nodes_by_depth"):
         raise ValueError(
             f"profile: model '{model.name}' ({type(model).__name__}) has no layer graph to walk; "
@@ -274,9 +332,9 @@ def _layer_rows(model, prefix: str, repeat: int, rows: list) -> None:
     for layer in graph.layers:
         nodes = calls.get(id(layer), [])
         if not nodes:
-            continue            # defined on the model but not used in its graph
+            continue  # defined on the model but not used in its graph
         if prefix and isinstance(layer, keras.layers.InputLayer):
-            continue            # a nested model's input is its caller's tensor: counted there
+            continue  # a nested model's input is its caller's tensor: counted there
         name = f"{prefix}{layer.name}"
         times = repeat * len(nodes)
         if isinstance(layer, keras.Model):
@@ -298,8 +356,16 @@ def _leaf_row(layer, name: str, nodes: list, repeat: int) -> LayerRow:
             first_out = outs[0] if len(outs) == 1 else tuple(outs)
     params = sum(_weight_volume(w) for w in layer.weights)
     trainable = sum(_weight_volume(w) for w in layer.trainable_weights)
-    return LayerRow(name, type(layer).__name__, first_out, params, trainable,
-                    macs * repeat, activations * repeat, len(nodes) * repeat)
+    return LayerRow(
+        name,
+        type(layer).__name__,
+        first_out,
+        params,
+        trainable,
+        macs * repeat,
+        activations * repeat,
+        len(nodes) * repeat,
+    )
 
 
 def _unique_count(weights) -> int:

@@ -3,6 +3,7 @@
 ``COURSE_QUICK=1`` shrinks training to a few seconds (the test run sets it);
 ``COURSE_OFFLINE=1`` forces the offline data fallbacks (no network is tried).
 """
+
 from __future__ import annotations
 
 import os
@@ -18,7 +19,9 @@ def _flag(name: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ValueError(f"environment variable {name}={value!r}: use 1/true/yes/on or 0/false/no/off")
+    raise ValueError(
+        f"environment variable {name}={value!r}: use 1/true/yes/on or 0/false/no/off"
+    )
 
 
 def is_quick() -> bool:

@@ -6,13 +6,16 @@ Layout (nbgrader's standard course directory):
     submitted/<student>/<assignment>/   collected submissions
     autograded/, feedback/          written by autograde and generate_feedback
 """
+
 import os
 
 c = get_config()  # noqa: F821  (provided by nbgrader)
 
 c.CourseDirectory.course_id = "convnet-course"
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
-c.CourseDirectory.db_url = "sqlite:///" + os.path.join(c.CourseDirectory.root, "gradebook.db")
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(
+    c.CourseDirectory.root, "gradebook.db"
+)
 c.CourseDirectory.assignment_id = ""
 
 # A submission that loops forever loses that cell, not the whole class:

@@ -9,6 +9,7 @@ would load JavaScript from a CDN). Nothing else is touched.
 
 Usage: python scripts/clean_notebooks.py NOTEBOOK [NOTEBOOK ...]
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,11 @@ NOISE = re.compile(
 
 
 def clean_text(text: str) -> str:
-    return "".join(line for line in text.splitlines(keepends=True) if not NOISE.match(line.rstrip("\n")))
+    return "".join(
+        line
+        for line in text.splitlines(keepends=True)
+        if not NOISE.match(line.rstrip("\n"))
+    )
 
 
 def clean(nb) -> int:

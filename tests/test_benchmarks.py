@@ -1,4 +1,5 @@
 """The benchmark scripts run and write their results (tiny sizes; no timing is asserted: CI machines vary)."""
+
 import importlib
 import json
 import sys
@@ -22,16 +23,32 @@ def bench(monkeypatch):
 
 
 def test_cifar_benchmark_times_every_variant(bench, tmp_path):
-    path = bench("bench_cifar").main(["--images", "64", "--batch", "32", "--epochs", "2", "--repeats", "1",
-                                      "--out", str(tmp_path)])
+    path = bench("bench_cifar").main(
+        [
+            "--images",
+            "64",
+            "--batch",
+            "32",
+            "--epochs",
+            "2",
+            "--repeats",
+            "1",
+            "--out",
+            str(tmp_path),
+        ]
+    )
     found = json.loads(path.read_text())
     assert found["meta"]["device"] == "cpu" and found["meta"]["precision"] == "float32"
     assert set(found["results"]) == {"plain", "augmented", "lab"}
     for variant, result in found["results"].items():
         assert result["epochs_timed"] == 1 and result["epoch_s"] > 0, variant
     assert "slowdown_vs_plain" in found["results"]["lab"]
-    assert path.with_suffix(".md").read_text().count("\n| ") == 5        # header, rule, three variants
-    assert not list(tmp_path.glob("**/backup*")), "the lab variant's backups belong in a temporary folder"
+    assert (
+        path.with_suffix(".md").read_text().count("\n| ") == 5
+    )  # header, rule, three variants
+    assert not list(tmp_path.glob("**/backup*")), (
+        "the lab variant's backups belong in a temporary folder"
+    )
 
 
 def test_cifar_benchmark_needs_a_timed_epoch(bench, tmp_path):
@@ -45,8 +62,20 @@ def test_model_benchmark_compares_with_a_reference(bench, tmp_path, monkeypatch)
 
     bench_models = bench("bench_models")
     monkeypatch.setattr(bench_models, "PAIRS", {"lenet5": lambda: build("lenet5")})
-    path = bench_models.main(["--models", "lenet5", "--batch", "4", "--repeats", "2", "--steps", "1",
-                              "--out", str(tmp_path)])
+    path = bench_models.main(
+        [
+            "--models",
+            "lenet5",
+            "--batch",
+            "4",
+            "--repeats",
+            "2",
+            "--steps",
+            "1",
+            "--out",
+            str(tmp_path),
+        ]
+    )
     found = json.loads(path.read_text())
     result = found["results"]["lenet5"]
     assert result["params"]["course"] == result["params"]["keras"] > 0

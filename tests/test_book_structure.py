@@ -1,4 +1,5 @@
 """The book's structure: every notebook listed, executed, and pointing at one repository."""
+
 from __future__ import annotations
 
 import json
@@ -59,7 +60,9 @@ def test_notebook_has_stored_outputs_from_a_full_run(path):
     assert any(c["outputs"] for c in code), f"{_rel(path)} has no stored outputs"
     counts = [c["execution_count"] for c in code]
     assert None not in counts, f"{_rel(path)} has cells that were never executed"
-    assert counts == list(range(1, len(code) + 1)), f"{_rel(path)} was not run top to bottom in one go"
+    assert counts == list(range(1, len(code) + 1)), (
+        f"{_rel(path)} was not run top to bottom in one go"
+    )
     errors = [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
     assert not errors, f"{_rel(path)} stores an error output"
 
@@ -68,11 +71,18 @@ def test_notebook_has_stored_outputs_from_a_full_run(path):
 def test_notebook_metadata(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
-    assert nb["cells"][0]["cell_type"] == "markdown" and nb["cells"][0]["source"][0].startswith("# "), \
-        "the first cell is the chapter title"
+    assert nb["cells"][0]["cell_type"] == "markdown" and nb["cells"][0]["source"][
+        0
+    ].startswith("# "), "the first cell is the chapter title"
     budget = nb["metadata"].get("course", {}).get("time_budget_s")
-    assert isinstance(budget, (int, float)) and 0 < budget <= 600, "set metadata.course.time_budget_s"
-    checked = [c for c in nb["cells"] if "nbval-check-output" in c.get("metadata", {}).get("tags", [])]
+    assert isinstance(budget, (int, float)) and 0 < budget <= 600, (
+        "set metadata.course.time_budget_s"
+    )
+    checked = [
+        c
+        for c in nb["cells"]
+        if "nbval-check-output" in c.get("metadata", {}).get("tags", [])
+    ]
     assert checked, "tag the cells that state facts with nbval-check-output"
 
 
@@ -86,8 +96,16 @@ def test_colab_install_cell_uses_the_repository_url(path):
 def test_repository_url_is_the_same_everywhere():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     assert project["project"]["urls"]["Repository"] == REPO_URL
-    urls = set(re.findall(r"https://github\.com/[\w.-]+/[\w.-]+", (ROOT / "README.md").read_text()))
-    urls |= {u for p in ROOT.glob("book/*.md") for u in re.findall(r"https://github\.com/[\w.-]+/[\w.-]+", p.read_text())}
+    urls = set(
+        re.findall(
+            r"https://github\.com/[\w.-]+/[\w.-]+", (ROOT / "README.md").read_text()
+        )
+    )
+    urls |= {
+        u
+        for p in ROOT.glob("book/*.md")
+        for u in re.findall(r"https://github\.com/[\w.-]+/[\w.-]+", p.read_text())
+    }
     assert urls == {REPO_URL}
 
 
@@ -100,10 +118,20 @@ def test_book_config_for_v1():
 
 
 def test_package_never_pulls_tensorflow():
-    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"][
+        "dependencies"
+    ]
     assert not [d for d in deps if re.match(r"(tensorflow|tf-|jax|torch)", d, re.I)]
     reqs = (ROOT / "requirements.txt").read_text()
-    for pinned in ("tensorflow==", "keras==", "jax[cpu]==", "jupyter-book==1.", "nbval==", "ipywidgets==", "matplotlib=="):
+    for pinned in (
+        "tensorflow==",
+        "keras==",
+        "jax[cpu]==",
+        "jupyter-book==1.",
+        "nbval==",
+        "ipywidgets==",
+        "matplotlib==",
+    ):
         assert pinned in reqs, f"requirements.txt must pin {pinned}"
 
 
@@ -125,13 +153,20 @@ def _exercises_by_chapter() -> dict:
 def _checked_ids(path: Path) -> list[str]:
     """The exercise ids a notebook's code cells pass to check()."""
     nb = nbformat.read(path, as_version=4)
-    return [i for c in nb["cells"] if c["cell_type"] == "code" for i in CHECK_CALL.findall(c["source"])]
+    return [
+        i
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+        for i in CHECK_CALL.findall(c["source"])
+    ]
 
 
 def test_every_exercise_belongs_to_a_chapter_notebook():
     chapters = {p.stem for p in ROOT.glob("notebooks/*.ipynb")}
     strays = sorted(set(_exercises_by_chapter()) - chapters)
-    assert not strays, f"exercises registered for chapters that have no notebook: {strays}"
+    assert not strays, (
+        f"exercises registered for chapters that have no notebook: {strays}"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
@@ -141,13 +176,37 @@ def test_a_notebook_checks_only_its_own_registered_exercises(path):
     chapter_of = {ex.id: ex.chapter for ex in all_exercises()}
     asked = set(_checked_ids(path))
     unknown = sorted(asked - set(chapter_of))
-    assert not unknown, f"{_rel(path)} checks exercises that are not registered: {unknown}"
-    foreign = sorted(f"{i} ({chapter_of[i]})" for i in asked if chapter_of[i] != path.stem)
-    assert not foreign, f"{_rel(path)} checks exercises registered for another chapter: {foreign}"
+    assert not unknown, (
+        f"{_rel(path)} checks exercises that are not registered: {unknown}"
+    )
+    foreign = sorted(
+        f"{i} ({chapter_of[i]})" for i in asked if chapter_of[i] != path.stem
+    )
+    assert not foreign, (
+        f"{_rel(path)} checks exercises registered for another chapter: {foreign}"
+    )
 
 
 # Issue 6: at least 8 exercises per Part I chapter; issue 7: at least 6 per Part II chapter.
-MIN_EXERCISES = {"01": 8, "02": 8, "03": 8, "04": 8, "05": 8, "06": 6, "07": 6, "08": 6, "09": 6, "10": 6, "11": 6, "12": 5, "13": 5, "14": 5, "15": 5, "16": 5, "17": 5}
+MIN_EXERCISES = {
+    "01": 8,
+    "02": 8,
+    "03": 8,
+    "04": 8,
+    "05": 8,
+    "06": 6,
+    "07": 6,
+    "08": 6,
+    "09": 6,
+    "10": 6,
+    "11": 6,
+    "12": 5,
+    "13": 5,
+    "14": 5,
+    "15": 5,
+    "16": 5,
+    "17": 5,
+}
 
 
 @pytest.mark.parametrize("chapter", sorted(_exercises_by_chapter()))
@@ -156,9 +215,20 @@ def test_every_exercise_is_asked_and_its_solution_is_stored_correct(chapter):
     exercises = _exercises_by_chapter()[chapter]
     assert len(exercises) >= MIN_EXERCISES.get(chapter[:2], 1)
     for ex in exercises:
-        solution_cells = [c for c in nb["cells"] if c["cell_type"] == "code" and "hide-cell" in c["metadata"].get("tags", [])
-                          and f'check("{ex.id}"' in c["source"]]
-        assert len(solution_cells) == 1, f"{chapter}: exercise {ex.id} needs exactly one hidden solution cell"
-        shown = "".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
-                        for o in solution_cells[0]["outputs"])
-        assert "Correct" in shown, f"{chapter}: the stored solution of {ex.id} does not pass: {shown[:200]}"
+        solution_cells = [
+            c
+            for c in nb["cells"]
+            if c["cell_type"] == "code"
+            and "hide-cell" in c["metadata"].get("tags", [])
+            and f'check("{ex.id}"' in c["source"]
+        ]
+        assert len(solution_cells) == 1, (
+            f"{chapter}: exercise {ex.id} needs exactly one hidden solution cell"
+        )
+        shown = "".join(
+            o.get("text", "") or o.get("data", {}).get("text/plain", "")
+            for o in solution_cells[0]["outputs"]
+        )
+        assert "Correct" in shown, (
+            f"{chapter}: the stored solution of {ex.id} does not pass: {shown[:200]}"
+        )

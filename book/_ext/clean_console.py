@@ -7,17 +7,23 @@
    colour mode to "" and pydata-sphinx-theme logs "Got invalid theme mode".
    A one-line script seeds the mode the themes fall back to anyway ("auto").
 """
+
 from __future__ import annotations
 
-SEED_MODE = ('if (!localStorage.getItem("mode")) { localStorage.setItem("mode", "auto"); }'
-             'if (!document.documentElement.dataset.mode) { document.documentElement.dataset.mode = "auto"; }')
+SEED_MODE = (
+    'if (!localStorage.getItem("mode")) { localStorage.setItem("mode", "auto"); }'
+    'if (!document.documentElement.dataset.mode) { document.documentElement.dataset.mode = "auto"; }'
+)
 
 
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
     seen, kept = set(), []
     for script in context.get("script_files", []):
         # Inline scripts come with filename None or '' depending on who added them.
-        key = (getattr(script, "filename", None) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        key = (
+            getattr(script, "filename", None) or "",
+            tuple(sorted(getattr(script, "attributes", {}).items())),
+        )
         if key not in seen:
             seen.add(key)
             kept.append(script)
@@ -25,6 +31,8 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
 
 
 def setup(app):
-    app.add_js_file(None, body=SEED_MODE, priority=1)        # before the themes' own scripts
-    app.connect("html-page-context", _dedupe_scripts, priority=999)     # after the themes add theirs
+    app.add_js_file(None, body=SEED_MODE, priority=1)  # before the themes' own scripts
+    app.connect(
+        "html-page-context", _dedupe_scripts, priority=999
+    )  # after the themes add theirs
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,12 +5,20 @@ release files, Apache-2.0; it installs as the module `mathjax` and needs no
 Django). Only what the `tex-chtml` bundle loads is copied (about 2 MB): the
 bundle, its fonts, the TeX extensions, the menu and the accessibility parts.
 """
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-PARTS = ("tex-chtml.js", "output/chtml/fonts", "input/tex/extensions", "ui", "a11y", "adaptors")
+PARTS = (
+    "tex-chtml.js",
+    "output/chtml/fonts",
+    "input/tex/extensions",
+    "ui",
+    "a11y",
+    "adaptors",
+)
 
 
 def _source() -> Path:
@@ -20,8 +28,8 @@ def _source() -> Path:
 
 
 def _configure(app, config):
-    _source()                                   # fail at start-up, with the import error, if missing
-    config.mathjax_path = "mathjax/tex-chtml.js"    # relative to _static
+    _source()  # fail at start-up, with the import error, if missing
+    config.mathjax_path = "mathjax/tex-chtml.js"  # relative to _static
 
 
 def _copy(app, exception):

@@ -22,17 +22,59 @@ loader                        online                       offline fallback
 :func:`video`                 UCF101                       :func:`moving_digits` (generated)
 ============================  ===========================  ===============================
 """
+
 from ._cifar import CIFAR10_CLASSES, cifar10
-from ._common import DOWNLOAD_TIMEOUT_S, DataUnavailableError, Dataset, fetch_file, per_class_split
+from ._common import (
+    DOWNLOAD_TIMEOUT_S,
+    DataUnavailableError,
+    Dataset,
+    fetch_file,
+    per_class_split,
+)
 from ._digits import digits
 from ._fashion import FASHION_CLASSES, fashion_mnist
-from ._glyphs import (ALPHABETS, BACKGROUND_ALPHABETS, EVALUATION_ALPHABETS, FONT_DRAWERS, GlyphSet, font_glyphs,
-                      omniglot, one_shot, one_shot_trials, pairs)
+from ._glyphs import (
+    ALPHABETS,
+    BACKGROUND_ALPHABETS,
+    EVALUATION_ALPHABETS,
+    FONT_DRAWERS,
+    GlyphSet,
+    font_glyphs,
+    omniglot,
+    one_shot,
+    one_shot_trials,
+    pairs,
+)
 from ._pets import pet_breeds
 from ._segmentation import SHAPE_KINDS, segmentation, shapes
 from ._video import MOTIONS, moving_digits, video
 
-__all__ = ["Dataset", "DataUnavailableError", "DOWNLOAD_TIMEOUT_S", "per_class_split", "digits", "shapes", "segmentation",
-           "SHAPE_KINDS", "GlyphSet", "font_glyphs", "omniglot", "one_shot", "one_shot_trials", "pairs",
-           "ALPHABETS", "BACKGROUND_ALPHABETS", "EVALUATION_ALPHABETS", "FONT_DRAWERS", "video", "moving_digits",
-           "MOTIONS", "cifar10", "CIFAR10_CLASSES", "fashion_mnist", "FASHION_CLASSES", "pet_breeds", "fetch_file"]
+__all__ = [
+    "Dataset",
+    "DataUnavailableError",
+    "DOWNLOAD_TIMEOUT_S",
+    "per_class_split",
+    "digits",
+    "shapes",
+    "segmentation",
+    "SHAPE_KINDS",
+    "GlyphSet",
+    "font_glyphs",
+    "omniglot",
+    "one_shot",
+    "one_shot_trials",
+    "pairs",
+    "ALPHABETS",
+    "BACKGROUND_ALPHABETS",
+    "EVALUATION_ALPHABETS",
+    "FONT_DRAWERS",
+    "video",
+    "moving_digits",
+    "MOTIONS",
+    "cifar10",
+    "CIFAR10_CLASSES",
+    "fashion_mnist",
+    "FASHION_CLASSES",
+    "pet_breeds",
+    "fetch_file",
+]

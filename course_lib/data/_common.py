@@ -1,4 +1,5 @@
 """What every loader shares: the Dataset record, download time-outs, the online/offline switch."""
+
 from __future__ import annotations
 
 import socket
@@ -32,8 +33,10 @@ class Dataset:
 
     def describe(self) -> str:
         banner = "OFFLINE FALLBACK DATA" if self.offline_fallback else "real data set"
-        return (f"{banner}: {self.source}\n"
-                f"train {self.x_train.shape}, test {self.x_test.shape}, {len(self.class_names)} classes")
+        return (
+            f"{banner}: {self.source}\n"
+            f"train {self.x_train.shape}, test {self.x_test.shape}, {len(self.class_names)} classes"
+        )
 
 
 @contextmanager
@@ -58,8 +61,10 @@ def download(name, fetch):
     try:
         with socket_timeout(DOWNLOAD_TIMEOUT_S):
             return fetch()
-    except Exception as error:                                 # network errors come in many types
-        raise DataUnavailableError(f"{name} download failed ({type(error).__name__}: {error})") from error
+    except Exception as error:  # network errors come in many types
+        raise DataUnavailableError(
+            f"{name} download failed ({type(error).__name__}: {error})"
+        ) from error
 
 
 def fetch_file(name, url, md5, extract=False, cache_dir=None):
@@ -70,8 +75,17 @@ def fetch_file(name, url, md5, extract=False, cache_dir=None):
     import keras
 
     filename = url.rsplit("/", 1)[-1]
-    return download(name, lambda: keras.utils.get_file(filename, url, file_hash=md5, hash_algorithm="md5",
-                                                       extract=extract, cache_dir=cache_dir))
+    return download(
+        name,
+        lambda: keras.utils.get_file(
+            filename,
+            url,
+            file_hash=md5,
+            hash_algorithm="md5",
+            extract=extract,
+            cache_dir=cache_dir,
+        ),
+    )
 
 
 def real_or_fallback(source, real, load_real, load_fallback):
@@ -102,7 +116,9 @@ def per_class_split(x, y, per_class: int, seed: int = 0):
     func = "per_class_split"
     y = np.asarray(y)
     smallest = int(np.bincount(y)[np.unique(y)].min())
-    per_class = check_int(func, "per_class", per_class, 1, smallest, note="the smallest class")
+    per_class = check_int(
+        func, "per_class", per_class, 1, smallest, note="the smallest class"
+    )
     seed = check_int(func, "seed", seed, 0)
     rng = np.random.default_rng(seed)
     chosen = np.zeros(len(y), bool)

@@ -5,6 +5,7 @@ splits (the train split holds the *background* alphabets, the test split the
 *evaluation* alphabets, never seen in training), and every image records its
 *drawer*: the person who drew it (Omniglot) or the font that rendered it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,20 +20,29 @@ from ._common import Dataset, fetch_file, real_or_fallback
 
 # The 12 drawers of the offline set: DejaVu Sans, Serif and Sans Mono in four styles each.
 # They ship with matplotlib and, unlike its STIX and Computer Modern fonts, cover all five scripts.
-FONT_DRAWERS = tuple(f"DejaVu{family}{style}.ttf" for family, styles in (
-    ("Sans", ("", "-Bold", "-Oblique", "-BoldOblique")),
-    ("Serif", ("", "-Bold", "-Italic", "-BoldItalic")),
-    ("SansMono", ("", "-Bold", "-Oblique", "-BoldOblique"))) for style in styles)
+FONT_DRAWERS = tuple(
+    f"DejaVu{family}{style}.ttf"
+    for family, styles in (
+        ("Sans", ("", "-Bold", "-Oblique", "-BoldOblique")),
+        ("Serif", ("", "-Bold", "-Italic", "-BoldItalic")),
+        ("SansMono", ("", "-Bold", "-Oblique", "-BoldOblique")),
+    )
+    for style in styles
+)
 
 
 def _chars(*ranges, skip=()):
-    return tuple(chr(c) for lo, hi in ranges for c in range(lo, hi + 1) if c not in skip)
+    return tuple(
+        chr(c) for lo, hi in ranges for c in range(lo, hi + 1) if c not in skip
+    )
 
 
 ALPHABETS = {
     "Latin": _chars((0x41, 0x5A), (0x61, 0x7A)),
     "Cyrillic": _chars((0x410, 0x44F)),
-    "Greek": _chars((0x391, 0x3A9), (0x3B1, 0x3C9), skip=(0x3A2, 0x3C2)),   # no reserved code, no final sigma
+    "Greek": _chars(
+        (0x391, 0x3A9), (0x3B1, 0x3C9), skip=(0x3A2, 0x3C2)
+    ),  # no reserved code, no final sigma
     "Armenian": _chars((0x561, 0x586)),
     "Georgian": _chars((0x10D0, 0x10F0)),
 }
@@ -85,17 +95,21 @@ def _render(char, font, size, angle=0.0, scale=1.0, shift=(0.5, 0.5)):
     face.draw_glyphs_to_bitmap(antialiased=True)
     ink = np.asarray(face.get_image())
     rows, cols = np.nonzero(ink > 25)
-    ink = ink[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+    ink = ink[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
     side = max(ink.shape)
     square = np.zeros((side, side), np.uint8)
     top, left = (side - ink.shape[0]) // 2, (side - ink.shape[1]) // 2
-    square[top:top + ink.shape[0], left:left + ink.shape[1]] = ink
-    picture = Image.fromarray(square).rotate(angle, resample=Image.BILINEAR, expand=True)
+    square[top : top + ink.shape[0], left : left + ink.shape[1]] = ink
+    picture = Image.fromarray(square).rotate(
+        angle, resample=Image.BILINEAR, expand=True
+    )
     inner = max(1, round((size - 8) * scale))
-    picture = np.asarray(picture.resize((inner, inner), Image.BILINEAR), "float32") / 255.0
+    picture = (
+        np.asarray(picture.resize((inner, inner), Image.BILINEAR), "float32") / 255.0
+    )
     out = np.zeros((size, size), "float32")
     top, left = (round((size - inner) * f) for f in shift)
-    out[top:top + inner, left:left + inner] = picture
+    out[top : top + inner, left : left + inner] = picture
     return out
 
 
@@ -107,7 +121,9 @@ def _distinct_characters(size):
     for alphabet, chars in ALPHABETS.items():
         for char in chars:
             stack = np.stack([_render(char, font, size) for font in FONT_DRAWERS])
-            if any(_ink_distance(stack, other) < HOMOGLYPH_TOLERANCE for other in renders):
+            if any(
+                _ink_distance(stack, other) < HOMOGLYPH_TOLERANCE for other in renders
+            ):
                 continue
             kept.append((alphabet, char))
             renders.append(stack)
@@ -123,17 +139,37 @@ def _font_glyphs(size, seed):
     images, labels, drawers = [], [], []
     for label, (_, char) in enumerate(characters):
         for drawer, font in enumerate(FONT_DRAWERS):
-            images.append(_render(char, font, size, rng.uniform(-12, 12), rng.uniform(0.8, 1.0), rng.uniform(0.25, 0.75, 2)))
+            images.append(
+                _render(
+                    char,
+                    font,
+                    size,
+                    rng.uniform(-12, 12),
+                    rng.uniform(0.8, 1.0),
+                    rng.uniform(0.25, 0.75, 2),
+                )
+            )
             labels.append(label)
             drawers.append(drawer)
-    return np.stack(images)[..., None], np.array(labels, "int32"), np.array(drawers, "int32"), characters
+    return (
+        np.stack(images)[..., None],
+        np.array(labels, "int32"),
+        np.array(drawers, "int32"),
+        characters,
+    )
 
 
 def _split(images, labels, drawers, alphabet_of, background):
     """Train = images of background alphabets, test = the rest."""
     in_background = np.array([alphabet_of[label] in background for label in labels])
-    return (images[in_background], labels[in_background], images[~in_background], labels[~in_background],
-            drawers[in_background], drawers[~in_background])
+    return (
+        images[in_background],
+        labels[in_background],
+        images[~in_background],
+        labels[~in_background],
+        drawers[in_background],
+        drawers[~in_background],
+    )
 
 
 def font_glyphs(size: int = 28, seed: int = 0) -> GlyphSet:
@@ -147,13 +183,23 @@ def font_glyphs(size: int = 28, seed: int = 0) -> GlyphSet:
     seed = check_int("font_glyphs", "seed", seed, 0)
     images, labels, drawers, characters = _font_glyphs(size, seed)
     alphabet_of = tuple(alphabet for alphabet, _ in characters)
-    x_train, y_train, x_test, y_test, d_train, d_test = _split(images, labels, drawers, alphabet_of,
-                                                               BACKGROUND_ALPHABETS)
-    return GlyphSet(x_train, y_train, x_test, y_test, name="font glyphs",
-                    source=f"generated by course_lib.data.font_glyphs (seed {seed}): {len(characters)} characters "
-                           f"x {len(FONT_DRAWERS)} fonts; Omniglot replaces them when online",
-                    offline_fallback=True, class_names=tuple(char for _, char in characters),
-                    drawers_train=d_train, drawers_test=d_test, alphabet_of=alphabet_of)
+    x_train, y_train, x_test, y_test, d_train, d_test = _split(
+        images, labels, drawers, alphabet_of, BACKGROUND_ALPHABETS
+    )
+    return GlyphSet(
+        x_train,
+        y_train,
+        x_test,
+        y_test,
+        name="font glyphs",
+        source=f"generated by course_lib.data.font_glyphs (seed {seed}): {len(characters)} characters "
+        f"x {len(FONT_DRAWERS)} fonts; Omniglot replaces them when online",
+        offline_fallback=True,
+        class_names=tuple(char for _, char in characters),
+        drawers_train=d_train,
+        drawers_test=d_test,
+        alphabet_of=alphabet_of,
+    )
 
 
 OMNIGLOT_URL = "https://raw.githubusercontent.com/brendenlake/omniglot/master/python/"
@@ -178,17 +224,26 @@ def _read_omniglot(characters, size):
             images.append(1.0 - np.asarray(picture, "float32") / 255.0)
             labels.append(label)
             drawers.append(int(png.stem.rsplit("_", 1)[1]) - 1)
-    return (np.stack(images)[..., None], np.array(labels, "int32"), np.array(drawers, "int32"),
-            tuple(alphabet_of), tuple(names))
+    return (
+        np.stack(images)[..., None],
+        np.array(labels, "int32"),
+        np.array(drawers, "int32"),
+        tuple(alphabet_of),
+        tuple(names),
+    )
 
 
-OMNIGLOT_MD5 = {"background": "68d2efa1b9178cc56df9314c21c6e718",      # torchvision's Omniglot pins
-                "evaluation": "6b91aef0f799c5bb55b94e3f2daec811"}
+OMNIGLOT_MD5 = {
+    "background": "68d2efa1b9178cc56df9314c21c6e718",  # torchvision's Omniglot pins
+    "evaluation": "6b91aef0f799c5bb55b94e3f2daec811",
+}
 
 
 def _omniglot_folders():
-    return [fetch_file("Omniglot", OMNIGLOT_URL + f"images_{part}.zip", md5, extract=True)
-            for part, md5 in OMNIGLOT_MD5.items()]
+    return [
+        fetch_file("Omniglot", OMNIGLOT_URL + f"images_{part}.zip", md5, extract=True)
+        for part, md5 in OMNIGLOT_MD5.items()
+    ]
 
 
 def omniglot(size: int = 28) -> GlyphSet:
@@ -197,14 +252,26 @@ def omniglot(size: int = 28) -> GlyphSet:
     evaluation alphabets test. Downloaded once (raises DataUnavailableError offline)."""
     size = check_int("omniglot", "size", size, 16)
     background, evaluation = (_character_folders(root) for root in _omniglot_folders())
-    images, labels, drawers, alphabet_of, names = _read_omniglot(background + evaluation, size)
+    images, labels, drawers, alphabet_of, names = _read_omniglot(
+        background + evaluation, size
+    )
     background_alphabets = {character.parent.name for character in background}
-    x_train, y_train, x_test, y_test, d_train, d_test = _split(images, labels, drawers, alphabet_of,
-                                                               background_alphabets)
-    return GlyphSet(x_train, y_train, x_test, y_test, name="Omniglot",
-                    source="Omniglot (Lake et al. 2015): 30 background / 20 evaluation alphabets, 20 drawers",
-                    offline_fallback=False, class_names=names, drawers_train=d_train, drawers_test=d_test,
-                    alphabet_of=alphabet_of)
+    x_train, y_train, x_test, y_test, d_train, d_test = _split(
+        images, labels, drawers, alphabet_of, background_alphabets
+    )
+    return GlyphSet(
+        x_train,
+        y_train,
+        x_test,
+        y_test,
+        name="Omniglot",
+        source="Omniglot (Lake et al. 2015): 30 background / 20 evaluation alphabets, 20 drawers",
+        offline_fallback=False,
+        class_names=names,
+        drawers_train=d_train,
+        drawers_test=d_test,
+        alphabet_of=alphabet_of,
+    )
 
 
 def one_shot(source: str = "auto", size: int = 28, seed: int = 0) -> GlyphSet:
@@ -214,10 +281,18 @@ def one_shot(source: str = "auto", size: int = 28, seed: int = 0) -> GlyphSet:
     func = "one_shot"
     check_choice(func, "source", source, ("auto", "omniglot", "fonts"))
     size, seed = check_int(func, "size", size, 16), check_int(func, "seed", seed, 0)
-    return real_or_fallback(source, "omniglot", lambda: omniglot(size), lambda: font_glyphs(size, seed))
+    return real_or_fallback(
+        source, "omniglot", lambda: omniglot(size), lambda: font_glyphs(size, seed)
+    )
 
 
-def one_shot_trials(dataset: GlyphSet, n_way: int = 20, n_trials: int = 200, split: str = "test", seed: int = 0):
+def one_shot_trials(
+    dataset: GlyphSet,
+    n_way: int = 20,
+    n_trials: int = 200,
+    split: str = "test",
+    seed: int = 0,
+):
     """N-way one-shot trials as Koch et al. (2015) ran them: pick an alphabet, N of its
     characters and two drawers; the query is one character by the first drawer, the
     N candidates are all N characters by the second. Returns a list of
@@ -225,28 +300,49 @@ def one_shot_trials(dataset: GlyphSet, n_way: int = 20, n_trials: int = 200, spl
     among the candidates (for :func:`course_lib.models.one_shot.n_way_one_shot_accuracy`)."""
     func = "one_shot_trials"
     check_choice(func, "split", split, ("train", "test"))
-    n_way, n_trials = check_int(func, "n_way", n_way, 2), check_int(func, "n_trials", n_trials, 1)
+    n_way, n_trials = (
+        check_int(func, "n_way", n_way, 2),
+        check_int(func, "n_trials", n_trials, 1),
+    )
     check_int(func, "seed", seed, 0)
-    x, y, drawers = ((dataset.x_train, dataset.y_train, dataset.drawers_train) if split == "train"
-                     else (dataset.x_test, dataset.y_test, dataset.drawers_test))
-    index = {(int(label), int(drawer)): i for i, (label, drawer) in enumerate(zip(y, drawers))}
+    x, y, drawers = (
+        (dataset.x_train, dataset.y_train, dataset.drawers_train)
+        if split == "train"
+        else (dataset.x_test, dataset.y_test, dataset.drawers_test)
+    )
+    index = {
+        (int(label), int(drawer)): i
+        for i, (label, drawer) in enumerate(zip(y, drawers))
+    }
     by_alphabet = {}
     for label in np.unique(y):
         by_alphabet.setdefault(dataset.alphabet_of[label], []).append(int(label))
     largest = max(len(labels) for labels in by_alphabet.values())
-    check_int(func, "n_way", n_way, 2, largest, note=f"the largest {split} alphabet")     # one alphabet per trial
+    check_int(
+        func, "n_way", n_way, 2, largest, note=f"the largest {split} alphabet"
+    )  # one alphabet per trial
     alphabets = sorted(a for a, labels in by_alphabet.items() if len(labels) >= n_way)
     all_drawers = np.unique(drawers)
     rng = np.random.default_rng(seed)
     trials = []
     while len(trials) < n_trials:
-        labels = rng.choice(by_alphabet[alphabets[rng.integers(len(alphabets))]], n_way, replace=False)
+        labels = rng.choice(
+            by_alphabet[alphabets[rng.integers(len(alphabets))]], n_way, replace=False
+        )
         first, second = rng.choice(all_drawers, 2, replace=False)
         answer = int(rng.integers(n_way))
         keys = [(int(label), int(second)) for label in labels]
-        if (int(labels[answer]), int(first)) not in index or any(k not in index for k in keys):
-            continue                                                   # a drawer skipped a character
-        trials.append((x[index[int(labels[answer]), int(first)]], x[[index[k] for k in keys]], answer))
+        if (int(labels[answer]), int(first)) not in index or any(
+            k not in index for k in keys
+        ):
+            continue  # a drawer skipped a character
+        trials.append(
+            (
+                x[index[int(labels[answer]), int(first)]],
+                x[[index[k] for k in keys]],
+                answer,
+            )
+        )
     return trials
 
 
@@ -260,7 +356,9 @@ def pairs(x, y, n_pairs: int, seed: int = 0):
     labels = np.array(sorted(members))
     repeated = [label for label in labels if len(members[label]) >= 2]
     if not repeated or len(labels) < 2:
-        raise ValueError("pairs: needs two classes and a class with at least two images")
+        raise ValueError(
+            "pairs: needs two classes and a class with at least two images"
+        )
     left, right = np.empty(n_pairs, int), np.empty(n_pairs, int)
     same = np.arange(n_pairs) % 2 == 0
     for i in range(n_pairs):

@@ -1,6 +1,7 @@
 """Oxford-IIIT Pet (Parkhi et al. 2012): 7,390 photos of 37 cat and dog breeds with
 pet/background/border trimaps; the U-Net lab segments them, the transfer lab
 classifies the breeds."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,22 +13,32 @@ from ._common import Dataset, fetch_file, real_or_fallback
 from ._digits import digits_fallback
 
 PETS_URL = "https://www.robots.ox.ac.uk/~vgg/data/pets/data/"
-PETS_MD5 = {"images.tar.gz": "5c4f3ee8e5d25df40f4fd59a7f44e54c",        # torchvision's OxfordIIITPet pins
-            "annotations.tar.gz": "95a8c909bbe2e81eed6a22bccdf3f68f"}
+PETS_MD5 = {
+    "images.tar.gz": "5c4f3ee8e5d25df40f4fd59a7f44e54c",  # torchvision's OxfordIIITPet pins
+    "annotations.tar.gz": "95a8c909bbe2e81eed6a22bccdf3f68f",
+}
 
 
 def pet_archives():
     """The extracted Oxford-IIIT Pet archives ``(images, annotations)``, downloaded once
     (about 800 MB) and checked against their MD5 checksums."""
-    return tuple(Path(fetch_file("Oxford-IIIT Pet", PETS_URL + name, md5, extract=True))
-                 for name, md5 in PETS_MD5.items())
+    return tuple(
+        Path(fetch_file("Oxford-IIIT Pet", PETS_URL + name, md5, extract=True))
+        for name, md5 in PETS_MD5.items()
+    )
 
 
 def read_rgb(path, size):
     """One photo as a float32 (size, size, 3) array in [0, 1] (squashed, not cropped)."""
     from PIL import Image
 
-    return np.asarray(Image.open(path).convert("RGB").resize((size, size), Image.BILINEAR), "float32") / 255.0
+    return (
+        np.asarray(
+            Image.open(path).convert("RGB").resize((size, size), Image.BILINEAR),
+            "float32",
+        )
+        / 255.0
+    )
 
 
 def pet_masks(size, n_test, seed):
@@ -36,7 +47,9 @@ def pet_masks(size, n_test, seed):
 
     images, annotations = pet_archives()
     files = sorted(images.rglob("*.jpg"))
-    trimap_of = {t.stem: t for t in annotations.rglob("trimaps/*.png")}     # one walk, not one per image
+    trimap_of = {
+        t.stem: t for t in annotations.rglob("trimaps/*.png")
+    }  # one walk, not one per image
     xs, ys = [], []
     for f in files:
         trimap = trimap_of.get(f.stem)
@@ -44,7 +57,9 @@ def pet_masks(size, n_test, seed):
             continue
         xs.append(read_rgb(f, size))
         t = np.asarray(Image.open(trimap).resize((size, size), Image.NEAREST))
-        ys.append((t == 1).astype("float32")[..., None])             # trimap: 1 pet, 2 background, 3 border
+        ys.append(
+            (t == 1).astype("float32")[..., None]
+        )  # trimap: 1 pet, 2 background, 3 border
     order = np.random.default_rng(seed).permutation(len(xs))
     x, y = np.stack(xs)[order], np.stack(ys)[order]
     return x[n_test:], y[n_test:], x[:n_test], y[:n_test]
@@ -75,9 +90,15 @@ def _pet_breeds(size):
     photo_of = {f.stem: f for f in images.rglob("*.jpg")}
     arrays = []
     for split in ("trainval", "test"):
-        rows = [(stem, label) for stem, label in _breed_split(annotations, split) if stem in photo_of]
-        arrays += [np.stack([read_rgb(photo_of[stem], size) for stem, _ in rows]),
-                   np.array([label for _, label in rows], "int32")]
+        rows = [
+            (stem, label)
+            for stem, label in _breed_split(annotations, split)
+            if stem in photo_of
+        ]
+        arrays += [
+            np.stack([read_rgb(photo_of[stem], size) for stem, _ in rows]),
+            np.array([label for _, label in rows], "int32"),
+        ]
     names = _breed_names(_breed_split(annotations, "trainval"))
     return (*arrays, names)
 
@@ -99,8 +120,17 @@ def pet_breeds(source: str = "auto", size: int = 160, seed: int = 0) -> Dataset:
 
     def real():
         x_train, y_train, x_test, y_test, names = _pet_breeds(size)
-        return Dataset(x_train, y_train, x_test, y_test, name="Oxford-IIIT Pet breeds",
-                       source="Oxford-IIIT Pet (Parkhi et al. 2012): 37 breeds, official trainval/test split",
-                       offline_fallback=False, class_names=names)
+        return Dataset(
+            x_train,
+            y_train,
+            x_test,
+            y_test,
+            name="Oxford-IIIT Pet breeds",
+            source="Oxford-IIIT Pet (Parkhi et al. 2012): 37 breeds, official trainval/test split",
+            offline_fallback=False,
+            class_names=names,
+        )
 
-    return real_or_fallback(source, "pets", real, lambda: digits_fallback(32, 0.25, seed, "Oxford-IIIT Pet"))
+    return real_or_fallback(
+        source, "pets", real, lambda: digits_fallback(32, 0.25, seed, "Oxford-IIIT Pet")
+    )

@@ -23,13 +23,27 @@ The package is in three layers, each importing only the ones above it:
   :mod:`.part1_first_principles` (01-05), :mod:`.part2_classic_cnns` (06-11),
   :mod:`.part3_beyond_classification` (12-16) and :mod:`.part4_after_resnet` (17).
 """
+
 from __future__ import annotations
 
 from .core import Exercise, Feedback
 from .registry import all_exercises, check, exercise, exercises_for, register_exercise
 
 # Importing a Part registers its exercises; cheap (NumPy only): expected values are computed on demand.
-from . import (getting_started, part1_first_principles, part2_classic_cnns,  # noqa: F401  (registers)
-               part3_beyond_classification, part4_after_resnet)
+from . import (
+    getting_started,
+    part1_first_principles,
+    part2_classic_cnns,
+    part3_beyond_classification,
+    part4_after_resnet,
+)
 
-__all__ = ["Exercise", "Feedback", "all_exercises", "check", "exercise", "exercises_for", "register_exercise"]
+__all__ = [
+    "Exercise",
+    "Feedback",
+    "all_exercises",
+    "check",
+    "exercise",
+    "exercises_for",
+    "register_exercise",
+]

@@ -2,6 +2,7 @@
 feedback a check returns. Nothing here knows any particular exercise; the registry
 (:mod:`.registry`) holds them and the Part modules define them.
 """
+
 from __future__ import annotations
 
 import html
@@ -32,10 +33,14 @@ class Feedback:
         return f"[{self.exercise_id}] {mark}: {self.message}"
 
     def _repr_html_(self) -> str:
-        colour, mark = ("#1a7f37", "✔ Correct") if self.correct else ("#b35900", "✘ Not yet")
-        return (f'<div style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">'
-                f'<b style="color:{colour}">{mark}</b> <code>{html.escape(self.exercise_id)}</code>: '
-                f"{html.escape(self.message)}</div>")
+        colour, mark = (
+            ("#1a7f37", "✔ Correct") if self.correct else ("#b35900", "✘ Not yet")
+        )
+        return (
+            f'<div style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">'
+            f'<b style="color:{colour}">{mark}</b> <code>{html.escape(self.exercise_id)}</code>: '
+            f"{html.escape(self.message)}</div>"
+        )
 
 
 # A mistake maps a wrong answer (computed lazily) to a hint.
@@ -81,15 +86,25 @@ class Exercise:
         """Feedback on ``answer``; never raises, whatever the student typed."""
         try:
             return self._check(answer)
-        except Exception as error:        # a check must never break the student's notebook
-            return Feedback(self.id, False, f"checking your answer raised {type(error).__name__}: {error}")
+        except Exception as error:  # a check must never break the student's notebook
+            return Feedback(
+                self.id,
+                False,
+                f"checking your answer raised {type(error).__name__}: {error}",
+            )
 
     def _check(self, answer) -> Feedback:
         if answer is None or answer is Ellipsis:
-            return Feedback(self.id, False, "no answer yet: replace the placeholder with your answer")
+            return Feedback(
+                self.id,
+                False,
+                "no answer yet: replace the placeholder with your answer",
+            )
         if self.kind == "object":
             problem = self.validate(answer)
-            return Feedback(self.id, problem is None, problem or "your answer passes every check")
+            return Feedback(
+                self.id, problem is None, problem or "your answer passes every check"
+            )
         problem = _type_problem(self.kind, answer)
         if problem:
             return Feedback(self.id, False, problem)
@@ -128,7 +143,8 @@ class Exercise:
 def _type_problem(kind: str, answer) -> str | None:
     if kind == "shape":
         if not isinstance(answer, (tuple, list)) or not all(
-                isinstance(d, numbers.Integral) and not isinstance(d, bool) for d in answer):
+            isinstance(d, numbers.Integral) and not isinstance(d, bool) for d in answer
+        ):
             return f"give the shape as a tuple of whole numbers, e.g. (55, 55, 96); got {answer!r}"
         return None
     if isinstance(answer, bool) or not isinstance(answer, numbers.Real):

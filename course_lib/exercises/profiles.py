@@ -4,6 +4,7 @@ Building and profiling a network takes seconds, and many exercises ask about the
 same one (AlexNet's layers appear in chapters 00, 07 and 15), so each profile is
 cached for the session. Keras is imported only when a profile is first needed.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

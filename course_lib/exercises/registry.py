@@ -5,6 +5,7 @@ their exercises when they are imported; the package's ``__init__`` imports them
 all, so any import of ``course_lib.exercises`` sees the full catalogue. This
 module imports none of them: the registry does not depend on its content.
 """
+
 from __future__ import annotations
 
 from .core import KINDS, Exercise, Feedback
@@ -19,9 +20,15 @@ def register_exercise(ex: Exercise) -> Exercise:
     if ex.id in _EXERCISES:
         raise ValueError(f"register_exercise: exercise id {ex.id!r} is already used")
     if ex.kind not in KINDS:
-        raise ValueError(f"register_exercise: kind must be count, number, shape or object, got {ex.kind!r}")
-    if (ex.kind == "object") != (ex.validate is not None) or (ex.kind != "object") == (ex.expected is None):
-        raise ValueError(f"register_exercise: {ex.id!r} needs `expected` (or `validate` for kind='object')")
+        raise ValueError(
+            f"register_exercise: kind must be count, number, shape or object, got {ex.kind!r}"
+        )
+    if (ex.kind == "object") != (ex.validate is not None) or (ex.kind != "object") == (
+        ex.expected is None
+    ):
+        raise ValueError(
+            f"register_exercise: {ex.id!r} needs `expected` (or `validate` for kind='object')"
+        )
     _EXERCISES[ex.id] = ex
     return ex
 
@@ -30,7 +37,9 @@ def exercise(exercise_id: str) -> Exercise:
     """The registered exercise ``exercise_id``; KeyError (listing similar ids) if there is none."""
     if exercise_id not in _EXERCISES:
         close = [k for k in _EXERCISES if exercise_id.split("-")[0] in k]
-        raise KeyError(f"unknown exercise {exercise_id!r}; similar ids: {close or sorted(_EXERCISES)[:10]}")
+        raise KeyError(
+            f"unknown exercise {exercise_id!r}; similar ids: {close or sorted(_EXERCISES)[:10]}"
+        )
     return _EXERCISES[exercise_id]
 
 

@@ -48,10 +48,27 @@ run it alone); ``kernel_weights(model)`` counts its convolution and dense kernel
 Each builder is also importable by its model name (``from course_lib.models import c3d``);
 module names differ from model names so that nothing shadows a module.
 """
+
 from ._cards import OWN, Count, ModelCard, Top1
 from ._registry import available, build, card, register
 from ._wrap import block_model, kernel_weights
-from . import alexnet_zfnet, autoencoder, inception, lenet, mini, mobilenet, modern, one_shot, resnet, segmentation, transfer, vgg, video  # noqa: F401  (registers)
+
+# Importing a family module registers its models.
+from . import (
+    alexnet_zfnet,
+    autoencoder,
+    inception,
+    lenet,
+    mini,
+    mobilenet,
+    modern,
+    one_shot,
+    resnet,
+    segmentation,
+    transfer,
+    vgg,
+    video,
+)
 from .alexnet_zfnet import alexnet, zfnet
 from .mini import glyph_cnn, mini_c3d, small_encoder
 from .one_shot import siamese, siamese_head
@@ -59,26 +76,91 @@ from .segmentation import unet
 from .video import c3d
 from .autoencoder import conv_decoder, conv_encoder
 from .video import conv3d_block
-from .inception import auxiliary_classifier, factorized_7x7, inception_module, naive_inception_module
-from .one_shot import contrastive_loss, koch_encoder, n_way_one_shot_accuracy, pixel_similarity
+from .inception import (
+    auxiliary_classifier,
+    factorized_7x7,
+    inception_module,
+    naive_inception_module,
+)
+from .one_shot import (
+    contrastive_loss,
+    koch_encoder,
+    n_way_one_shot_accuracy,
+    pixel_similarity,
+)
 from .segmentation import conv2d_block
 from .lenet import partially_connected_conv
 from .mobilenet import depthwise_separable_block, inverted_residual_block
 from .resnet import bottleneck_block, conv_bn, residual_block, shortcut_branch
 from .vgg import vgg_block
-from .imagenet_weights import KERAS_TWINS, WeightsUnavailableError, load_keras_applications_weights, pretrained
+from .imagenet_weights import (
+    KERAS_TWINS,
+    WeightsUnavailableError,
+    load_keras_applications_weights,
+    pretrained,
+)
 from .transfer import course_pretrained, feature_extractor, transfer_model
-from .modern import convnext_block, dense_block, mbconv_block, resnext_block, se_block, transition
+from .modern import (
+    convnext_block,
+    dense_block,
+    mbconv_block,
+    resnext_block,
+    se_block,
+    transition,
+)
 
 __all__ = [
-    "build", "available", "card", "register", "block_model", "kernel_weights", "ModelCard", "Count", "Top1", "OWN",
-    "alexnet", "zfnet", "c3d", "unet", "siamese", "siamese_head", "mini_c3d", "small_encoder", "glyph_cnn",
-    "partially_connected_conv", "vgg_block", "residual_block", "bottleneck_block", "shortcut_branch", "conv_bn",
-    "depthwise_separable_block", "inverted_residual_block", "conv3d_block",
-    "conv_encoder", "conv_decoder", "inception_module", "naive_inception_module",
-    "auxiliary_classifier", "factorized_7x7", "conv2d_block", "koch_encoder", "small_encoder",
-    "contrastive_loss", "n_way_one_shot_accuracy", "pixel_similarity",
-    "load_keras_applications_weights", "pretrained", "KERAS_TWINS", "WeightsUnavailableError",
-    "course_pretrained", "feature_extractor", "transfer_model",
-    "se_block", "resnext_block", "dense_block", "transition", "mbconv_block", "convnext_block",
+    "build",
+    "available",
+    "card",
+    "register",
+    "block_model",
+    "kernel_weights",
+    "ModelCard",
+    "Count",
+    "Top1",
+    "OWN",
+    "alexnet",
+    "zfnet",
+    "c3d",
+    "unet",
+    "siamese",
+    "siamese_head",
+    "mini_c3d",
+    "small_encoder",
+    "glyph_cnn",
+    "partially_connected_conv",
+    "vgg_block",
+    "residual_block",
+    "bottleneck_block",
+    "shortcut_branch",
+    "conv_bn",
+    "depthwise_separable_block",
+    "inverted_residual_block",
+    "conv3d_block",
+    "conv_encoder",
+    "conv_decoder",
+    "inception_module",
+    "naive_inception_module",
+    "auxiliary_classifier",
+    "factorized_7x7",
+    "conv2d_block",
+    "koch_encoder",
+    "small_encoder",
+    "contrastive_loss",
+    "n_way_one_shot_accuracy",
+    "pixel_similarity",
+    "load_keras_applications_weights",
+    "pretrained",
+    "KERAS_TWINS",
+    "WeightsUnavailableError",
+    "course_pretrained",
+    "feature_extractor",
+    "transfer_model",
+    "se_block",
+    "resnext_block",
+    "dense_block",
+    "transition",
+    "mbconv_block",
+    "convnext_block",
 ]

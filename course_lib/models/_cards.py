@@ -10,6 +10,7 @@ and check it against its card, so a fact stated here is a fact tested.
 
 The module imports no deep-learning framework: cards are plain data.
 """
+
 from __future__ import annotations
 
 import types
@@ -23,7 +24,18 @@ from .._validate import check_choice, check_positive
 OWN = "course_lib's own count, no external source"
 
 # Architecture lineages, for ``available(family=...)``; small variants join their parent's.
-FAMILIES = ("lenet", "alexnet", "vgg", "resnet", "mobilenet", "inception", "c3d", "unet", "siamese", "autoencoder")
+FAMILIES = (
+    "lenet",
+    "alexnet",
+    "vgg",
+    "resnet",
+    "mobilenet",
+    "inception",
+    "c3d",
+    "unet",
+    "siamese",
+    "autoencoder",
+)
 
 # keras.applications.imagenet_utils.preprocess_input modes: "caffe" is 0-255 BGR minus the
 # ImageNet mean, "tf" scales to [-1, 1], "torch" scales to [0, 1] and standardises.
@@ -52,7 +64,9 @@ class Count:
 
     def __post_init__(self):
         if not self.source:
-            raise ValueError("Count: no `source`; say where the number comes from, or use OWN")
+            raise ValueError(
+                "Count: no `source`; say where the number comes from, or use OWN"
+            )
         check_positive("Count", "value", self.value)
         if self.rel:
             check_positive("Count", "rel", self.rel)
@@ -73,8 +87,13 @@ class Count:
         return measured == self.value
 
     def describe(self) -> str:
-        precision = (f", rounded to {self.rounding:g}" if self.rounding else f", within {self.rel:.1%}" if self.rel
-                     else "")
+        precision = (
+            f", rounded to {self.rounding:g}"
+            if self.rounding
+            else f", within {self.rel:.1%}"
+            if self.rel
+            else ""
+        )
         return f"{self.value:,.0f} ({self.source}{precision})"
 
 
@@ -94,7 +113,9 @@ class Top1:
 
     def __post_init__(self):
         if check_positive("Top1", "accuracy", self.accuracy) >= 100:
-            raise ValueError(f"Top1: `accuracy` is a percentage below 100, got {self.accuracy!r}")
+            raise ValueError(
+                f"Top1: `accuracy` is a percentage below 100, got {self.accuracy!r}"
+            )
 
 
 @dataclass(frozen=True)
@@ -115,13 +136,15 @@ class ModelCard:
     preprocess: str | None = None
     imagenet_top1: Top1 | None = None
     small: Mapping = field(default_factory=dict)
-    name: str = ""                  # filled in by register()
+    name: str = ""  # filled in by register()
 
     def __post_init__(self):
         check_choice("ModelCard", "family", self.family, FAMILIES)
         if (self.keras_twin is None) != (self.preprocess is None):
-            raise ValueError(f"ModelCard({self.title!r}): a keras.applications twin and its preprocessing "
-                             "mode come together")
+            raise ValueError(
+                f"ModelCard({self.title!r}): a keras.applications twin and its preprocessing "
+                "mode come together"
+            )
         if self.preprocess is not None:
             check_choice("ModelCard", "preprocess", self.preprocess, PREPROCESS_CHOICES)
         # frozen all the way down: a test must not be able to edit the shared small configuration

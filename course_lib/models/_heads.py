@@ -1,10 +1,13 @@
 """The fully connected classifier shared by AlexNet, ZFNet, VGG and C3D."""
+
 from __future__ import annotations
 
 from keras import layers
 
 
-def dense_classifier(x, num_classes, dropout, hidden_indices=(6, 7), output_name="fc8", width=4096):
+def dense_classifier(
+    x, num_classes, dropout, hidden_indices=(6, 7), output_name="fc8", width=4096
+):
     """Flatten, two ReLU layers of ``width`` units with dropout, then a softmax layer.
 
     ``hidden_indices`` name the hidden layers (``fc6, fc7`` in AlexNet and C3D,

@@ -1,4 +1,5 @@
 """A timm-style registry: ``build(name, **options)``, ``available()`` and ``card(name)``."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,12 +24,16 @@ def register(name: str, *, card: ModelCard, **preset):
         if name in _BUILDERS:
             raise ValueError(f"register: model name {name!r} is already taken")
         if not isinstance(card, ModelCard):
-            raise ValueError(f"register({name!r}): `card` is a {type(card).__name__}, not a ModelCard")
+            raise ValueError(
+                f"register({name!r}): `card` is a {type(card).__name__}, not a ModelCard"
+            )
 
         def builder(**options):
             clash = sorted(set(options) & set(preset))
             if clash:
-                raise ValueError(f"build({name!r}): option(s) {clash} are fixed by this model name")
+                raise ValueError(
+                    f"build({name!r}): option(s) {clash} are fixed by this model name"
+                )
             return fn(**preset, **options)
 
         builder.__wrapped__ = fn
@@ -59,7 +64,9 @@ def card(name: str) -> ModelCard:
     """The model card of ``name``: default input size, reference counts with their sources,
     keras.applications twin, cited ImageNet top-1 and a small test configuration."""
     if name not in _CARDS:
-        raise ValueError(f"card: unknown model {name!r}; available models: {', '.join(available())}")
+        raise ValueError(
+            f"card: unknown model {name!r}; available models: {', '.join(available())}"
+        )
     return _CARDS[name]
 
 
@@ -70,11 +77,15 @@ def build(name: str, **options) -> keras.Model:
     unknown option (listing the allowed ones).
     """
     if name not in _BUILDERS:
-        raise ValueError(f"build: unknown model {name!r}; available models: {', '.join(available())}")
+        raise ValueError(
+            f"build: unknown model {name!r}; available models: {', '.join(available())}"
+        )
     builder = _BUILDERS[name]
     params = inspect.signature(builder.__wrapped__).parameters
     allowed = sorted(p for p in params if p not in builder.preset)
     unknown = sorted(set(options) - set(allowed))
     if unknown:
-        raise ValueError(f"build({name!r}): unknown option(s) {unknown}; allowed options: {allowed}")
+        raise ValueError(
+            f"build({name!r}): unknown option(s) {unknown}; allowed options: {allowed}"
+        )
     return builder(**options)

@@ -1,4 +1,5 @@
 """Blocks as models: the one helper that chapters, exercises and tests use to look at a block alone."""
+
 from __future__ import annotations
 
 import keras
@@ -13,13 +14,25 @@ def block_model(block, input_shape, *args, name=None, **kwargs) -> keras.Model:
 
     ``input_shape`` excludes the batch axis; ``name`` defaults to the block function's name.
     """
-    check_callable("block_model", "block", block, what="a function x -> y that builds Keras layers")
-    input_shape = check_positive_ints("block_model", "input_shape", input_shape)     # no batch axis
+    check_callable(
+        "block_model", "block", block, what="a function x -> y that builds Keras layers"
+    )
+    input_shape = check_positive_ints(
+        "block_model", "input_shape", input_shape
+    )  # no batch axis
     inputs = keras.Input(input_shape)
-    return keras.Model(inputs, block(inputs, *args, **kwargs), name=name or getattr(block, "__name__", "block"))
+    return keras.Model(
+        inputs,
+        block(inputs, *args, **kwargs),
+        name=name or getattr(block, "__name__", "block"),
+    )
 
 
 def kernel_weights(model) -> int:
     """Number of convolution and dense kernel weights in ``model``: no biases, no batch-norm parameters
     (the count papers compare blocks by, e.g. ResNeXt's Fig. 1)."""
-    return sum(int(np.prod(layer.kernel.shape)) for layer in model.layers if hasattr(layer, "kernel"))
+    return sum(
+        int(np.prod(layer.kernel.shape))
+        for layer in model.layers
+        if hasattr(layer, "kernel")
+    )

@@ -1,10 +1,17 @@
 """AlexNet (Krizhevsky et al. 2012) and ZFNet (Zeiler & Fergus 2014)."""
+
 from __future__ import annotations
 
 import keras
 from keras import layers
 
-from .._validate import check_bool, check_choice, check_classes, check_fraction, check_input_shape
+from .._validate import (
+    check_bool,
+    check_choice,
+    check_classes,
+    check_fraction,
+    check_input_shape,
+)
 from ._heads import dense_classifier
 from ._cards import OWN, Count, ModelCard, Top1
 from ._registry import register
@@ -12,25 +19,36 @@ from .custom_layers import LocalResponseNormalization
 
 
 ALEXNET_CARD = ModelCard(
-    title="AlexNet", family="alexnet", input_shape=(227, 227, 3),
+    title="AlexNet",
+    family="alexnet",
+    input_shape=(227, 227, 3),
     params=Count(62_378_344, "seed 001: AlexNet parameter table, total 62,378,344"),
     trainable=Count(62_378_344, "seed 001: AlexNet parameter table, total 62,378,344"),
-    imagenet_top1=Top1(59.3, "krizhevsky2012imagenet", "Table 2: 1 CNN, 40.7% top-1 error",
-                       context="single model (1 CNN), ILSVRC-2012 validation, average over 10 crops"),
+    imagenet_top1=Top1(
+        59.3,
+        "krizhevsky2012imagenet",
+        "Table 2: 1 CNN, 40.7% top-1 error",
+        context="single model (1 CNN), ILSVRC-2012 validation, average over 10 crops",
+    ),
     small=dict(input_shape=(67, 67, 3), num_classes=5),
 )
 
 # Zeiler & Fergus give no parameter total, nor do keras.applications or torchvision (neither has
 # ZFNet); chapter 07's stored table rounds this count to 62.4 M. Pinned as the course's own.
 ZFNET_CARD = ModelCard(
-    title="ZFNet", family="alexnet", input_shape=(224, 224, 3),
-    params=Count(62_357_608, OWN), trainable=Count(62_357_608, OWN),
+    title="ZFNet",
+    family="alexnet",
+    input_shape=(224, 224, 3),
+    params=Count(62_357_608, OWN),
+    trainable=Count(62_357_608, OWN),
     small=dict(input_shape=(63, 63, 3), num_classes=5),
 )
 
 
 @register("alexnet", card=ALEXNET_CARD)
-def alexnet(input_shape=(227, 227, 3), num_classes=1000, groups=1, lrn=False, dropout=0.5):
+def alexnet(
+    input_shape=(227, 227, 3), num_classes=1000, groups=1, lrn=False, dropout=0.5
+):
     """AlexNet, one tower: 62,378,344 parameters at 227x227x3 and 1000 classes.
 
     The paper says 224x224, but (224 - 11)/4 + 1 is not an integer; 227 gives
@@ -42,22 +60,36 @@ def alexnet(input_shape=(227, 227, 3), num_classes=1000, groups=1, lrn=False, dr
     check_input_shape(func, input_shape, min_size=67)
     check_classes(func, num_classes)
     check_fraction(func, "dropout", dropout)
-    check_choice(func, "groups", groups, (1, 2), wording="1 (one tower) or 2 (the paper's two GPUs)")
+    check_choice(
+        func,
+        "groups",
+        groups,
+        (1, 2),
+        wording="1 (one tower) or 2 (the paper's two GPUs)",
+    )
     check_bool(func, "lrn", lrn)
     inputs = keras.Input(input_shape, name="image")
     x = layers.Conv2D(96, 11, strides=4, activation="relu", name="conv1")(inputs)
     if lrn:
         x = LocalResponseNormalization(name="norm1")(x)
     x = layers.MaxPooling2D(3, strides=2, name="pool1")(x)
-    x = layers.Conv2D(256, 5, padding="same", groups=groups, activation="relu", name="conv2")(x)
+    x = layers.Conv2D(
+        256, 5, padding="same", groups=groups, activation="relu", name="conv2"
+    )(x)
     if lrn:
         x = LocalResponseNormalization(name="norm2")(x)
     x = layers.MaxPooling2D(3, strides=2, name="pool2")(x)
     x = layers.Conv2D(384, 3, padding="same", activation="relu", name="conv3")(x)
-    x = layers.Conv2D(384, 3, padding="same", groups=groups, activation="relu", name="conv4")(x)
-    x = layers.Conv2D(256, 3, padding="same", groups=groups, activation="relu", name="conv5")(x)
+    x = layers.Conv2D(
+        384, 3, padding="same", groups=groups, activation="relu", name="conv4"
+    )(x)
+    x = layers.Conv2D(
+        256, 3, padding="same", groups=groups, activation="relu", name="conv5"
+    )(x)
     x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
-    return keras.Model(inputs, dense_classifier(x, num_classes, dropout), name="alexnet")
+    return keras.Model(
+        inputs, dense_classifier(x, num_classes, dropout), name="alexnet"
+    )
 
 
 @register("zfnet", card=ZFNET_CARD)
@@ -84,6 +116,12 @@ def zfnet(input_shape=(224, 224, 3), num_classes=1000, wide=False, dropout=0.5):
     x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool2")(x)
     x = LocalResponseNormalization(name="norm2")(x)
     for i, width in zip((3, 4, 5), widths):
-        x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+        x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"conv{i}")(
+            x
+        )
     x = layers.MaxPooling2D(3, strides=2, name="pool5")(x)
-    return keras.Model(inputs, dense_classifier(x, num_classes, dropout), name="zfnet_wide" if wide else "zfnet")
+    return keras.Model(
+        inputs,
+        dense_classifier(x, num_classes, dropout),
+        name="zfnet_wide" if wide else "zfnet",
+    )

@@ -1,4 +1,5 @@
 """The convolutional autoencoder of the lecture notes (seed 001)."""
+
 from __future__ import annotations
 
 import keras
@@ -32,7 +33,9 @@ def upsample_2x(x, filters, upsampling, name):
     same parameters; resizing avoids the checkerboard pattern that uneven
     overlap of a stride-2, size-3 transposed kernel produces (Odena et al. 2016)."""
     if upsampling == "transpose":
-        return layers.Conv2DTranspose(filters, 3, strides=2, padding="same", activation="relu", name=name)(x)
+        return layers.Conv2DTranspose(
+            filters, 3, strides=2, padding="same", activation="relu", name=name
+        )(x)
     x = layers.UpSampling2D(2, interpolation="nearest", name=f"{name}_resize")(x)
     return layers.Conv2D(filters, 3, padding="same", activation="relu", name=name)(x)
 
@@ -41,22 +44,31 @@ def conv_decoder(latent_dim=49, channels=1, upsampling="transpose"):
     """Reshape the 49-value code to 7x7x1 and upsample twice (7 -> 14 -> 28),
     then a 3x3 transposed convolution and a sigmoid 3x3 convolution."""
     check_choice("conv_decoder", "upsampling", upsampling, UPSAMPLING)
-    side = int(round(latent_dim ** 0.5))
+    side = int(round(latent_dim**0.5))
     code = keras.Input((latent_dim,), name="code")
     x = layers.Reshape((side, side, 1), name="dec_reshape")(code)
     x = upsample_2x(x, 64, upsampling, name="dec_up1")
     x = layers.BatchNormalization(name="dec_bn1")(x)
     x = upsample_2x(x, 64, upsampling, name="dec_up2")
     x = layers.BatchNormalization(name="dec_bn2")(x)
-    x = layers.Conv2DTranspose(32, 3, padding="same", activation="relu", name="dec_conv")(x)
-    outputs = layers.Conv2D(channels, 3, padding="same", activation="sigmoid", name="reconstruction")(x)
+    x = layers.Conv2DTranspose(
+        32, 3, padding="same", activation="relu", name="dec_conv"
+    )(x)
+    outputs = layers.Conv2D(
+        channels, 3, padding="same", activation="sigmoid", name="reconstruction"
+    )(x)
     return keras.Model(code, outputs, name="decoder")
 
 
 AUTOENCODER_CARD = ModelCard(
-    title="convolutional autoencoder", family="autoencoder", input_shape=(28, 28, 1),
+    title="convolutional autoencoder",
+    family="autoencoder",
+    input_shape=(28, 28, 1),
     params=Count(140_850, "seed 001: convolutional autoencoder in Keras"),
-    trainable=Count(140_594, "seed 001: convolutional autoencoder in Keras (256 batch-norm statistics are not trained)"),
+    trainable=Count(
+        140_594,
+        "seed 001: convolutional autoencoder in Keras (256 batch-norm statistics are not trained)",
+    ),
 )
 
 
@@ -68,8 +80,13 @@ def conv_autoencoder(input_shape=(28, 28, 1), latent_dim=49, upsampling="transpo
     resize + convolution (same parameter count)."""
     func = "conv_autoencoder"
     check_input_shape(func, input_shape, fixed=(28, 28, 1))
-    check_choice(func, "latent_dim", latent_dim, (49,), wording="49 (a 7x7 map for the decoder)")
+    check_choice(
+        func, "latent_dim", latent_dim, (49,), wording="49 (a 7x7 map for the decoder)"
+    )
     check_choice(func, "upsampling", upsampling, UPSAMPLING)
-    encoder, decoder = conv_encoder(input_shape, latent_dim), conv_decoder(latent_dim, input_shape[-1], upsampling)
+    encoder, decoder = (
+        conv_encoder(input_shape, latent_dim),
+        conv_decoder(latent_dim, input_shape[-1], upsampling),
+    )
     inputs = keras.Input(input_shape, name="image")
     return keras.Model(inputs, decoder(encoder(inputs)), name="conv_autoencoder")

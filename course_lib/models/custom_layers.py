@@ -5,6 +5,7 @@ All are written with ``keras.ops`` only, so they run on every backend, and
 all are serializable. Those with weights teach :func:`course_lib.profile`
 how to count their operations.
 """
+
 from __future__ import annotations
 
 import math
@@ -14,7 +15,9 @@ from keras import ops
 
 from ..profiler import register_mac_counter
 
-_PACKAGE = "course_lib"        # the registered names stay "course_lib>Name" (saved models load)
+_PACKAGE = (
+    "course_lib"  # the registered names stay "course_lib>Name" (saved models load)
+)
 
 
 @keras.saving.register_keras_serializable(package=_PACKAGE)
@@ -34,12 +37,16 @@ class Subsampling(keras.layers.Layer):
 
     def build(self, input_shape):
         channels = input_shape[-1]
-        self.coefficient = self.add_weight(shape=(channels,), initializer="ones", name="coefficient")
+        self.coefficient = self.add_weight(
+            shape=(channels,), initializer="ones", name="coefficient"
+        )
         self.bias = self.add_weight(shape=(channels,), initializer="zeros", name="bias")
 
     def call(self, x):
         area = float(self.pool_size * self.pool_size)
-        summed = ops.average_pool(x, self.pool_size, self.pool_size, padding="valid") * area
+        summed = (
+            ops.average_pool(x, self.pool_size, self.pool_size, padding="valid") * area
+        )
         return summed * self.coefficient + self.bias
 
     def compute_output_shape(self, input_shape):
@@ -83,10 +90,17 @@ class EuclideanRBF(keras.layers.Layer):
         self.units, self.seed = units, seed
 
     def build(self, input_shape):
-        codes = keras.random.randint((input_shape[-1], self.units), 0, 2, seed=self.seed)
+        codes = keras.random.randint(
+            (input_shape[-1], self.units), 0, 2, seed=self.seed
+        )
         self.centres = self.add_weight(
-            shape=(input_shape[-1], self.units), trainable=False, name="centres",
-            initializer=keras.initializers.Constant(ops.convert_to_numpy(codes) * 2.0 - 1.0))
+            shape=(input_shape[-1], self.units),
+            trainable=False,
+            name="centres",
+            initializer=keras.initializers.Constant(
+                ops.convert_to_numpy(codes) * 2.0 - 1.0
+            ),
+        )
 
     def call(self, x):
         # |x - w|^2 = |x|^2 - 2 x.w + |w|^2, one matrix product instead of a broadcast
@@ -109,21 +123,42 @@ class LocalResponseNormalization(keras.layers.Layer):
     paper's ``k=2, n=5, alpha=1e-4, beta=0.75``. No weights.
     """
 
-    def __init__(self, depth_radius: int = 2, bias: float = 2.0, alpha: float = 1e-4,
-                 beta: float = 0.75, **kwargs):
+    def __init__(
+        self,
+        depth_radius: int = 2,
+        bias: float = 2.0,
+        alpha: float = 1e-4,
+        beta: float = 0.75,
+        **kwargs,
+    ):
         super().__init__(**kwargs)
-        self.depth_radius, self.bias, self.alpha, self.beta = depth_radius, bias, alpha, beta
+        self.depth_radius, self.bias, self.alpha, self.beta = (
+            depth_radius,
+            bias,
+            alpha,
+            beta,
+        )
 
     def call(self, x):
         squared = ops.square(x)
         channels = x.shape[-1]
-        padded = ops.pad(squared, [[0, 0]] * (len(x.shape) - 1) + [[self.depth_radius, self.depth_radius]])
-        window = sum(padded[..., i:i + channels] for i in range(2 * self.depth_radius + 1))
+        padded = ops.pad(
+            squared,
+            [[0, 0]] * (len(x.shape) - 1) + [[self.depth_radius, self.depth_radius]],
+        )
+        window = sum(
+            padded[..., i : i + channels] for i in range(2 * self.depth_radius + 1)
+        )
         return x / ops.power(self.bias + self.alpha * window, self.beta)
 
     def get_config(self):
-        return {**super().get_config(), "depth_radius": self.depth_radius, "bias": self.bias,
-                "alpha": self.alpha, "beta": self.beta}
+        return {
+            **super().get_config(),
+            "depth_radius": self.depth_radius,
+            "bias": self.bias,
+            "alpha": self.alpha,
+            "beta": self.beta,
+        }
 
 
 @keras.saving.register_keras_serializable(package=_PACKAGE)
@@ -136,20 +171,29 @@ class PadShortcut(keras.layers.Layer):
         self.stride, self.extra_channels = stride, extra_channels
 
     def call(self, x):
-        x = x[:, ::self.stride, ::self.stride, :]
+        x = x[:, :: self.stride, :: self.stride, :]
         half = self.extra_channels // 2
         return ops.pad(x, [[0, 0], [0, 0], [0, 0], [half, self.extra_channels - half]])
 
     def compute_output_shape(self, input_shape):
         b, h, w, c = input_shape
-        return (b, math.ceil(h / self.stride), math.ceil(w / self.stride), c + self.extra_channels)
+        return (
+            b,
+            math.ceil(h / self.stride),
+            math.ceil(w / self.stride),
+            c + self.extra_channels,
+        )
 
     def get_config(self):
-        return {**super().get_config(), "stride": self.stride, "extra_channels": self.extra_channels}
+        return {
+            **super().get_config(),
+            "stride": self.stride,
+            "extra_channels": self.extra_channels,
+        }
 
 
 def _elementwise_macs(layer, input_shapes, output_shapes):
-    return math.prod(output_shapes[0])          # one multiply(-add) per output value
+    return math.prod(output_shapes[0])  # one multiply(-add) per output value
 
 
 def _rbf_macs(layer, input_shapes, output_shapes):
@@ -179,7 +223,9 @@ class EuclideanDistance(keras.layers.Layer):
 
     def call(self, inputs):
         a, b = inputs
-        return ops.sqrt(ops.maximum(ops.sum(ops.square(a - b), axis=-1, keepdims=True), 1e-12))
+        return ops.sqrt(
+            ops.maximum(ops.sum(ops.square(a - b), axis=-1, keepdims=True), 1e-12)
+        )
 
     def compute_output_shape(self, input_shapes):
         return (input_shapes[0][0], 1)
@@ -195,8 +241,11 @@ class LayerScale(keras.layers.Layer):
         self.init_value = init_value
 
     def build(self, input_shape):
-        self.gamma = self.add_weight(shape=(input_shape[-1],), name="gamma",
-                                     initializer=keras.initializers.Constant(self.init_value))
+        self.gamma = self.add_weight(
+            shape=(input_shape[-1],),
+            name="gamma",
+            initializer=keras.initializers.Constant(self.init_value),
+        )
 
     def call(self, x):
         return x * ops.cast(self.gamma, x.dtype)
@@ -205,4 +254,6 @@ class LayerScale(keras.layers.Layer):
         return {**super().get_config(), "init_value": self.init_value}
 
 
-register_mac_counter(LayerScale, lambda layer, in_shapes, out_shapes: 0)     # element-wise: no MACs
+register_mac_counter(
+    LayerScale, lambda layer, in_shapes, out_shapes: 0
+)  # element-wise: no MACs

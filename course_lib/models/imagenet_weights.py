@@ -14,6 +14,7 @@ between the implementations are bridged exactly:
 ``pretrained(name)`` downloads the ImageNet weights (Colab) and fails fast,
 with a clear message, when offline.
 """
+
 from __future__ import annotations
 
 import keras
@@ -26,10 +27,19 @@ from ._registry import available, build, card
 
 # The order in which KERAS_TWINS lists the twins (error messages and backbone() show it); the facts
 # themselves are in the cards, and the check below keeps this tuple and the cards in step.
-_TWIN_ORDER = ("vgg16", "vgg19", "resnet50", "mobilenet_v1", "mobilenet_v2", "inception_v3")
+_TWIN_ORDER = (
+    "vgg16",
+    "vgg19",
+    "resnet50",
+    "mobilenet_v1",
+    "mobilenet_v2",
+    "inception_v3",
+)
 if set(_TWIN_ORDER) != set(available(pretrained=True)):
-    raise RuntimeError(f"pretrained: _TWIN_ORDER {sorted(_TWIN_ORDER)} and the model cards with a keras.applications "
-                       f"twin {available(pretrained=True)} disagree; update _TWIN_ORDER")
+    raise RuntimeError(
+        f"pretrained: _TWIN_ORDER {sorted(_TWIN_ORDER)} and the model cards with a keras.applications "
+        f"twin {available(pretrained=True)} disagree; update _TWIN_ORDER"
+    )
 
 # course model name -> keras.applications constructor name
 KERAS_TWINS = {name: card(name).keras_twin for name in _TWIN_ORDER}
@@ -43,9 +53,13 @@ def imagenet_preprocess(images, name: str):
     """Map RGB images in [0, 1] (NumPy or a Keras tensor, so it can sit inside a model) to
     the input the ImageNet weights of ``name`` were trained on."""
     if name not in PREPROCESS_MODES:
-        raise ValueError(f"imagenet_preprocess: no ImageNet preprocessing for {name!r}; "
-                         f"available: {', '.join(sorted(PREPROCESS_MODES))}")
-    return keras.applications.imagenet_utils.preprocess_input(images * 255.0, mode=PREPROCESS_MODES[name])
+        raise ValueError(
+            f"imagenet_preprocess: no ImageNet preprocessing for {name!r}; "
+            f"available: {', '.join(sorted(PREPROCESS_MODES))}"
+        )
+    return keras.applications.imagenet_utils.preprocess_input(
+        images * 255.0, mode=PREPROCESS_MODES[name]
+    )
 
 
 class WeightsUnavailableError(RuntimeError):
@@ -81,25 +95,40 @@ def _transfer(model, ours, theirs, pending_bias: dict) -> None:
     if [s.shape for s in src] == dst_shapes:
         ours.set_weights(src)
         return
-    if _kind(ours) == "Conv2D" and _kind(theirs) == "Conv2D" and len(src) == 2 and len(dst_shapes) == 1 \
-            and src[0].shape == dst_shapes[0]:
+    if (
+        _kind(ours) == "Conv2D"
+        and _kind(theirs) == "Conv2D"
+        and len(src) == 2
+        and len(dst_shapes) == 1
+        and src[0].shape == dst_shapes[0]
+    ):
         bn = _batch_norm_after(model, ours.name)
         if bn is None:
-            raise ValueError(f"load_keras_applications_weights: {theirs.name} has a bias but {ours.name} has none "
-                             "and no batch norm follows it to absorb the bias")
+            raise ValueError(
+                f"load_keras_applications_weights: {theirs.name} has a bias but {ours.name} has none "
+                "and no batch norm follows it to absorb the bias"
+            )
         ours.set_weights([src[0]])
         pending_bias[bn.name] = src[1]
         return
-    if _kind(ours) == "Dense" and _kind(theirs) == "Conv2D" and src[0].shape[:2] == (1, 1):
+    if (
+        _kind(ours) == "Dense"
+        and _kind(theirs) == "Conv2D"
+        and src[0].shape[:2] == (1, 1)
+    ):
         kernel = src[0].reshape(src[0].shape[2:])
         if [kernel.shape, *[s.shape for s in src[1:]]] == dst_shapes:
             ours.set_weights([kernel, *src[1:]])
             return
-    raise ValueError(f"load_keras_applications_weights: layer {_describe(ours)} cannot take the weights of "
-                     f"{_describe(theirs)}; are the two models the same architecture and size?")
+    raise ValueError(
+        f"load_keras_applications_weights: layer {_describe(ours)} cannot take the weights of "
+        f"{_describe(theirs)}; are the two models the same architecture and size?"
+    )
 
 
-def load_keras_applications_weights(course_model: keras.Model, keras_model: keras.Model) -> keras.Model:
+def load_keras_applications_weights(
+    course_model: keras.Model, keras_model: keras.Model
+) -> keras.Model:
     """Copy all weights of ``keras_model`` (a keras.applications model) into ``course_model``.
 
     The two must be the same architecture with the same input size and number
@@ -111,13 +140,16 @@ def load_keras_applications_weights(course_model: keras.Model, keras_model: kera
     if len(ours) != len(theirs):
         raise ValueError(
             f"load_keras_applications_weights: {course_model.name} has {len(ours)} layers with weights, "
-            f"{keras_model.name} has {len(theirs)}; they are not the same architecture")
+            f"{keras_model.name} has {len(theirs)}; they are not the same architecture"
+        )
     pending_bias: dict[str, np.ndarray] = {}
     for mine, other in zip(ours, theirs):
         _transfer(course_model, mine, other, pending_bias)
-    for bn_name, bias in pending_bias.items():       # after every BN has its own weights
+    for bn_name, bias in pending_bias.items():  # after every BN has its own weights
         bn = course_model.get_layer(bn_name)
-        gamma, beta, mean, var = bn.get_weights() if bn.scale else (None, *bn.get_weights())
+        gamma, beta, mean, var = (
+            bn.get_weights() if bn.scale else (None, *bn.get_weights())
+        )
         folded = [w for w in (gamma, beta, mean - bias, var) if w is not None]
         bn.set_weights(folded)
     return course_model
@@ -130,21 +162,25 @@ def pretrained(name: str, **options) -> keras.Model:
     Raises WeightsUnavailableError when COURSE_OFFLINE=1 or the download fails.
     """
     if name not in KERAS_TWINS:
-        raise ValueError(f"pretrained: no ImageNet weights for {name!r}; available: {', '.join(sorted(KERAS_TWINS))}")
+        raise ValueError(
+            f"pretrained: no ImageNet weights for {name!r}; available: {', '.join(sorted(KERAS_TWINS))}"
+        )
     if runtime.is_offline():
         raise WeightsUnavailableError(
             f"pretrained({name!r}): COURSE_OFFLINE=1 is set, so ImageNet weights are not downloaded; "
-            "use the chapter's offline fallback")
+            "use the chapter's offline fallback"
+        )
     course_model = build(name, **options)
     twin = getattr(keras.applications, KERAS_TWINS[name])
     twin_options = {"weights": "imagenet", "input_shape": course_model.input_shape[1:]}
     if name.startswith("mobilenet"):
         twin_options["alpha"] = options.get("alpha", 1.0)
     try:
-        with socket_timeout(DOWNLOAD_TIMEOUT_S):      # never hang on a dead connection
+        with socket_timeout(DOWNLOAD_TIMEOUT_S):  # never hang on a dead connection
             keras_model = twin(**twin_options)
-    except Exception as err:        # no network, blocked host, truncated file
+    except Exception as err:  # no network, blocked host, truncated file
         raise WeightsUnavailableError(
             f"pretrained({name!r}): could not download the ImageNet weights ({type(err).__name__}: {err}); "
-            "run where the internet is reachable (e.g. Colab) or use the offline fallback") from err
+            "run where the internet is reachable (e.g. Colab) or use the offline fallback"
+        ) from err
     return load_keras_applications_weights(course_model, keras_model)

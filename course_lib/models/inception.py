@@ -1,4 +1,5 @@
 """GoogLeNet / Inception v1 (Szegedy et al. 2015) and Inception v3 (Szegedy et al. 2016)."""
+
 from __future__ import annotations
 
 import keras
@@ -11,7 +12,9 @@ from .custom_layers import LocalResponseNormalization
 
 
 def conv_relu(x, filters, kernel, stride=1, name=""):
-    return layers.Conv2D(filters, kernel, strides=stride, padding="same", activation="relu", name=name)(x)
+    return layers.Conv2D(
+        filters, kernel, strides=stride, padding="same", activation="relu", name=name
+    )(x)
 
 
 def naive_inception_module(x, f1, f3, f5, name="naive"):
@@ -20,9 +23,12 @@ def naive_inception_module(x, f1, f3, f5, name="naive"):
     The pooling branch keeps all input channels, so depth can only grow, and
     the 5x5 convolution on a deep input is very expensive (seed 000: 854 M MACs).
     """
-    branches = [conv_relu(x, f1, 1, name=f"{name}_1x1"), conv_relu(x, f3, 3, name=f"{name}_3x3"),
-                conv_relu(x, f5, 5, name=f"{name}_5x5"),
-                layers.MaxPooling2D(3, strides=1, padding="same", name=f"{name}_pool")(x)]
+    branches = [
+        conv_relu(x, f1, 1, name=f"{name}_1x1"),
+        conv_relu(x, f3, 3, name=f"{name}_3x3"),
+        conv_relu(x, f5, 5, name=f"{name}_5x5"),
+        layers.MaxPooling2D(3, strides=1, padding="same", name=f"{name}_pool")(x),
+    ]
     return layers.Concatenate(name=name)(branches)
 
 
@@ -33,8 +39,12 @@ def inception_module(x, f1, f3_reduce, f3, f5_reduce, f5, pool_proj, name="incep
     #3x3, #5x5 reduce, #5x5, pool proj. Output depth: f1 + f3 + f5 + pool_proj.
     """
     b1 = conv_relu(x, f1, 1, name=f"{name}_1x1")
-    b3 = conv_relu(conv_relu(x, f3_reduce, 1, name=f"{name}_3x3_reduce"), f3, 3, name=f"{name}_3x3")
-    b5 = conv_relu(conv_relu(x, f5_reduce, 1, name=f"{name}_5x5_reduce"), f5, 5, name=f"{name}_5x5")
+    b3 = conv_relu(
+        conv_relu(x, f3_reduce, 1, name=f"{name}_3x3_reduce"), f3, 3, name=f"{name}_3x3"
+    )
+    b5 = conv_relu(
+        conv_relu(x, f5_reduce, 1, name=f"{name}_5x5_reduce"), f5, 5, name=f"{name}_5x5"
+    )
     pool = layers.MaxPooling2D(3, strides=1, padding="same", name=f"{name}_pool")(x)
     bp = conv_relu(pool, pool_proj, 1, name=f"{name}_pool_proj")
     return layers.Concatenate(name=name)([b1, b3, b5, bp])
@@ -42,10 +52,15 @@ def inception_module(x, f1, f3_reduce, f3, f5_reduce, f5, pool_proj, name="incep
 
 # Table 1 of the paper: (#1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj).
 GOOGLENET_MODULES = {
-    "3a": (64, 96, 128, 16, 32, 32), "3b": (128, 128, 192, 32, 96, 64),
-    "4a": (192, 96, 208, 16, 48, 64), "4b": (160, 112, 224, 24, 64, 64), "4c": (128, 128, 256, 24, 64, 64),
-    "4d": (112, 144, 288, 32, 64, 64), "4e": (256, 160, 320, 32, 128, 128),
-    "5a": (256, 160, 320, 32, 128, 128), "5b": (384, 192, 384, 48, 128, 128),
+    "3a": (64, 96, 128, 16, 32, 32),
+    "3b": (128, 128, 192, 32, 96, 64),
+    "4a": (192, 96, 208, 16, 48, 64),
+    "4b": (160, 112, 224, 24, 64, 64),
+    "4c": (128, 128, 256, 24, 64, 64),
+    "4d": (112, 144, 288, 32, 64, 64),
+    "4e": (256, 160, 320, 32, 128, 128),
+    "5a": (256, 160, 320, 32, 128, 128),
+    "5b": (384, 192, 384, 48, 128, 128),
 }
 
 
@@ -68,17 +83,31 @@ def auxiliary_classifier(x, num_classes, name):
 # The paper's Table 1 is checked module by module in test_models.py (two of its rows are slips);
 # it gives no exact total, so the exact count is the course's own.
 GOOGLENET_CARD = ModelCard(
-    title="GoogLeNet", family="inception", input_shape=(224, 224, 3),
-    params=Count(6_998_552, OWN), trainable=Count(6_998_552, OWN),
-    macs=Count(1.5e9, 'Szegedy et al. 2015: "1.5 billion multiply-adds"', bib="szegedy2015going", rel=0.06),
-    imagenet_top1=Top1(71.0, "szegedy2016rethinking", "Table 3: 29% top-1 error",
-                       context="single model, single crop, ILSVRC-2012 validation (as Szegedy et al. 2016 report it)"),
+    title="GoogLeNet",
+    family="inception",
+    input_shape=(224, 224, 3),
+    params=Count(6_998_552, OWN),
+    trainable=Count(6_998_552, OWN),
+    macs=Count(
+        1.5e9,
+        'Szegedy et al. 2015: "1.5 billion multiply-adds"',
+        bib="szegedy2015going",
+        rel=0.06,
+    ),
+    imagenet_top1=Top1(
+        71.0,
+        "szegedy2016rethinking",
+        "Table 3: 29% top-1 error",
+        context="single model, single crop, ILSVRC-2012 validation (as Szegedy et al. 2016 report it)",
+    ),
     small=dict(input_shape=(64, 64, 3), num_classes=5),
 )
 
 
 @register("googlenet", card=GOOGLENET_CARD)
-def googlenet(input_shape=(224, 224, 3), num_classes=1000, aux_classifiers=False, dropout=0.4):
+def googlenet(
+    input_shape=(224, 224, 3), num_classes=1000, aux_classifiers=False, dropout=0.4
+):
     """GoogLeNet (Inception v1), the paper's Table 1.
 
     With ``aux_classifiers=True`` the model has three outputs
@@ -100,7 +129,9 @@ def googlenet(input_shape=(224, 224, 3), num_classes=1000, aux_classifiers=False
     aux = []
     for key, filters in GOOGLENET_MODULES.items():
         if key in ("4a", "5a"):
-            x = layers.MaxPooling2D(3, strides=2, padding="same", name=f"pool{key[0]}")(x)
+            x = layers.MaxPooling2D(3, strides=2, padding="same", name=f"pool{key[0]}")(
+                x
+            )
         x = inception_module(x, *filters, name=f"inception_{key}")
         if aux_classifiers and key in ("4a", "4d"):
             aux.append(auxiliary_classifier(x, num_classes, name=f"aux_{len(aux) + 1}"))
@@ -114,7 +145,14 @@ def googlenet(input_shape=(224, 224, 3), num_classes=1000, aux_classifiers=False
 # --- Inception v3 --------------------------------------------------------------------------
 def conv_bn_v3(x, filters, kernel, stride=1, padding="same", name=""):
     """Inception v3's unit: bias-free convolution, batch norm without scale, ReLU."""
-    x = layers.Conv2D(filters, kernel, strides=stride, padding=padding, use_bias=False, name=f"{name}_conv")(x)
+    x = layers.Conv2D(
+        filters,
+        kernel,
+        strides=stride,
+        padding=padding,
+        use_bias=False,
+        name=f"{name}_conv",
+    )(x)
     x = layers.BatchNormalization(scale=False, name=f"{name}_bn")(x)
     return layers.Activation("relu", name=name)(x)
 
@@ -130,58 +168,94 @@ def _inception_a(x, pool_filters, name):
     b1 = conv_bn_v3(x, 64, 1, name=f"{name}_b1")
     b5 = conv_bn_v3(conv_bn_v3(x, 48, 1, name=f"{name}_b5a"), 64, 5, name=f"{name}_b5b")
     b3 = conv_bn_v3(x, 64, 1, name=f"{name}_b3a")
-    b3 = conv_bn_v3(conv_bn_v3(b3, 96, 3, name=f"{name}_b3b"), 96, 3, name=f"{name}_b3c")
+    b3 = conv_bn_v3(
+        conv_bn_v3(b3, 96, 3, name=f"{name}_b3b"), 96, 3, name=f"{name}_b3c"
+    )
     bp = layers.AveragePooling2D(3, strides=1, padding="same", name=f"{name}_pool")(x)
-    return layers.Concatenate(name=name)([b1, b5, b3, conv_bn_v3(bp, pool_filters, 1, name=f"{name}_bp")])
+    return layers.Concatenate(name=name)(
+        [b1, b5, b3, conv_bn_v3(bp, pool_filters, 1, name=f"{name}_bp")]
+    )
 
 
 def _reduction_a(x, name):
     b3 = conv_bn_v3(x, 384, 3, 2, "valid", name=f"{name}_b3")
     bd = conv_bn_v3(conv_bn_v3(x, 64, 1, name=f"{name}_bda"), 96, 3, name=f"{name}_bdb")
     bd = conv_bn_v3(bd, 96, 3, 2, "valid", name=f"{name}_bdc")
-    return layers.Concatenate(name=name)([b3, bd, layers.MaxPooling2D(3, 2, name=f"{name}_pool")(x)])
+    return layers.Concatenate(name=name)(
+        [b3, bd, layers.MaxPooling2D(3, 2, name=f"{name}_pool")(x)]
+    )
 
 
 def _inception_b(x, mid, name):
     b1 = conv_bn_v3(x, 192, 1, name=f"{name}_b1")
-    b7 = factorized_7x7(conv_bn_v3(x, mid, 1, name=f"{name}_b7a"), mid, 192, f"{name}_b7")
+    b7 = factorized_7x7(
+        conv_bn_v3(x, mid, 1, name=f"{name}_b7a"), mid, 192, f"{name}_b7"
+    )
     bd = conv_bn_v3(x, mid, 1, name=f"{name}_bda")
     bd = conv_bn_v3(bd, mid, (7, 1), name=f"{name}_bd_7x1")
     bd = factorized_7x7(bd, mid, mid, f"{name}_bd1")
     bd = conv_bn_v3(bd, 192, (1, 7), name=f"{name}_bd_1x7")
     bp = layers.AveragePooling2D(3, strides=1, padding="same", name=f"{name}_pool")(x)
-    return layers.Concatenate(name=name)([b1, b7, bd, conv_bn_v3(bp, 192, 1, name=f"{name}_bp")])
+    return layers.Concatenate(name=name)(
+        [b1, b7, bd, conv_bn_v3(bp, 192, 1, name=f"{name}_bp")]
+    )
 
 
 def _reduction_b(x, name):
-    b3 = conv_bn_v3(conv_bn_v3(x, 192, 1, name=f"{name}_b3a"), 320, 3, 2, "valid", name=f"{name}_b3b")
-    b7 = factorized_7x7(conv_bn_v3(x, 192, 1, name=f"{name}_b7a"), 192, 192, f"{name}_b7")
+    b3 = conv_bn_v3(
+        conv_bn_v3(x, 192, 1, name=f"{name}_b3a"),
+        320,
+        3,
+        2,
+        "valid",
+        name=f"{name}_b3b",
+    )
+    b7 = factorized_7x7(
+        conv_bn_v3(x, 192, 1, name=f"{name}_b7a"), 192, 192, f"{name}_b7"
+    )
     b7 = conv_bn_v3(b7, 192, 3, 2, "valid", name=f"{name}_b7c")
-    return layers.Concatenate(name=name)([b3, b7, layers.MaxPooling2D(3, 2, name=f"{name}_pool")(x)])
+    return layers.Concatenate(name=name)(
+        [b3, b7, layers.MaxPooling2D(3, 2, name=f"{name}_pool")(x)]
+    )
 
 
 def _split_1x3_3x1(x, filters, name):
     """Expanded filter bank (paper, Fig. 7): 1x3 and 3x1 side by side."""
-    return layers.Concatenate(name=name)([conv_bn_v3(x, filters, (1, 3), name=f"{name}_1x3"),
-                                          conv_bn_v3(x, filters, (3, 1), name=f"{name}_3x1")])
+    return layers.Concatenate(name=name)(
+        [
+            conv_bn_v3(x, filters, (1, 3), name=f"{name}_1x3"),
+            conv_bn_v3(x, filters, (3, 1), name=f"{name}_3x1"),
+        ]
+    )
 
 
 def _inception_c(x, name):
     b1 = conv_bn_v3(x, 320, 1, name=f"{name}_b1")
     b3 = _split_1x3_3x1(conv_bn_v3(x, 384, 1, name=f"{name}_b3a"), 384, f"{name}_b3")
-    bd = conv_bn_v3(conv_bn_v3(x, 448, 1, name=f"{name}_bda"), 384, 3, name=f"{name}_bdb")
+    bd = conv_bn_v3(
+        conv_bn_v3(x, 448, 1, name=f"{name}_bda"), 384, 3, name=f"{name}_bdb"
+    )
     bd = _split_1x3_3x1(bd, 384, f"{name}_bd")
     bp = layers.AveragePooling2D(3, strides=1, padding="same", name=f"{name}_pool")(x)
-    return layers.Concatenate(name=name)([b1, b3, bd, conv_bn_v3(bp, 192, 1, name=f"{name}_bp")])
+    return layers.Concatenate(name=name)(
+        [b1, b3, bd, conv_bn_v3(bp, 192, 1, name=f"{name}_bp")]
+    )
 
 
 INCEPTION_V3_CARD = ModelCard(
-    title="Inception-v3", family="inception", input_shape=(299, 299, 3),
+    title="Inception-v3",
+    family="inception",
+    input_shape=(299, 299, 3),
     params=Count(23_851_784, "= keras.applications.InceptionV3"),
     trainable=Count(23_817_352, "keras.applications.InceptionV3 (299x299)"),
-    keras_twin="InceptionV3", preprocess="tf",
-    imagenet_top1=Top1(77.9, "keras_applications", "keras.applications table, 299x299",
-                       context="keras.applications' ImageNet weights, ILSVRC-2012 validation, 299x299 input"),
+    keras_twin="InceptionV3",
+    preprocess="tf",
+    imagenet_top1=Top1(
+        77.9,
+        "keras_applications",
+        "keras.applications table, 299x299",
+        context="keras.applications' ImageNet weights, ILSVRC-2012 validation, 299x299 input",
+    ),
     small=dict(input_shape=(75, 75, 3), num_classes=5),
 )
 

@@ -1,4 +1,5 @@
 """LeNet-5 (LeCun et al. 1998) as published, and a modern variant."""
+
 from __future__ import annotations
 
 import keras
@@ -13,14 +14,28 @@ from .custom_layers import EuclideanRBF, SelectChannels, Subsampling, scaled_tan
 # Maps 0-5 see 3 neighbouring maps, 6-11 see 4 neighbours, 12-14 see 4
 # non-neighbours, 15 sees all 6: 60 connections of 5x5 weights.
 C3_TABLE = (
-    (0, 1, 2), (1, 2, 3), (2, 3, 4), (3, 4, 5), (0, 4, 5), (0, 1, 5),
-    (0, 1, 2, 3), (1, 2, 3, 4), (2, 3, 4, 5), (0, 3, 4, 5), (0, 1, 4, 5), (0, 1, 2, 5),
-    (0, 1, 3, 4), (1, 2, 4, 5), (0, 2, 3, 5),
+    (0, 1, 2),
+    (1, 2, 3),
+    (2, 3, 4),
+    (3, 4, 5),
+    (0, 4, 5),
+    (0, 1, 5),
+    (0, 1, 2, 3),
+    (1, 2, 3, 4),
+    (2, 3, 4, 5),
+    (0, 3, 4, 5),
+    (0, 1, 4, 5),
+    (0, 1, 2, 5),
+    (0, 1, 3, 4),
+    (1, 2, 4, 5),
+    (0, 2, 3, 5),
     (0, 1, 2, 3, 4, 5),
 )
 
 
-def partially_connected_conv(x, table=C3_TABLE, kernel_size=5, activation=None, name="c3"):
+def partially_connected_conv(
+    x, table=C3_TABLE, kernel_size=5, activation=None, name="c3"
+):
     """One 5x5 convolution per output map over the input maps its table row lists.
 
     With LeNet's table this has 25*60 + 16 = 1,516 parameters instead of a full
@@ -30,21 +45,38 @@ def partially_connected_conv(x, table=C3_TABLE, kernel_size=5, activation=None, 
     maps = []
     for i, inputs in enumerate(table):
         picked = SelectChannels(inputs, name=f"{name}_in{i}")(x)
-        maps.append(layers.Conv2D(1, kernel_size, activation=activation, name=f"{name}_map{i}")(picked))
+        maps.append(
+            layers.Conv2D(1, kernel_size, activation=activation, name=f"{name}_map{i}")(
+                picked
+            )
+        )
     return layers.Concatenate(name=name)(maps)
 
 
 LENET5_CARD = ModelCard(
-    title="LeNet-5", family="lenet", input_shape=(32, 32, 1),
-    params=Count(60_840, "LeCun et al. 1998: 60,000 trainable; + 84x10 fixed RBF centres", bib="lecun1998gradient"),
-    trainable=Count(60_000, "LeCun et al. 1998, sec. II.B: 60,000 trainable parameters", bib="lecun1998gradient"),
+    title="LeNet-5",
+    family="lenet",
+    input_shape=(32, 32, 1),
+    params=Count(
+        60_840,
+        "LeCun et al. 1998: 60,000 trainable; + 84x10 fixed RBF centres",
+        bib="lecun1998gradient",
+    ),
+    trainable=Count(
+        60_000,
+        "LeCun et al. 1998, sec. II.B: 60,000 trainable parameters",
+        bib="lecun1998gradient",
+    ),
 )
 
 # The paper's layer sizes with a full C3 (16 * (25*6 + 1) = 2,416) and a dense output; no source
 # states this variant's total, so it is pinned as the course's own.
 LENET5_MODERN_CARD = ModelCard(
-    title="LeNet-5 (modern)", family="lenet", input_shape=(32, 32, 1),
-    params=Count(61_706, OWN), trainable=Count(61_706, OWN),
+    title="LeNet-5 (modern)",
+    family="lenet",
+    input_shape=(32, 32, 1),
+    params=Count(61_706, OWN),
+    trainable=Count(61_706, OWN),
 )
 
 
@@ -60,7 +92,9 @@ def lenet5(input_shape=(32, 32, 1), num_classes=10, output="rbf"):
     func = "lenet5"
     check_input_shape(func, input_shape, fixed=(32, 32, 1))
     check_classes(func, num_classes)
-    check_choice(func, "output", output, ("rbf", "softmax"), wording="'rbf' or 'softmax'")
+    check_choice(
+        func, "output", output, ("rbf", "softmax"), wording="'rbf' or 'softmax'"
+    )
     inputs = keras.Input(input_shape, name="image")
     x = layers.Conv2D(6, 5, activation=scaled_tanh, name="c1")(inputs)
     x = layers.Activation(scaled_tanh, name="s2_tanh")(Subsampling(name="s2")(x))

@@ -10,12 +10,19 @@ that two variants differ only in that choice:
 * ``mini_inception``: a stem, two Inception modules (``inception_module``)
   and either a global-average-pooling head or a flatten-and-dense head.
 """
+
 from __future__ import annotations
 
 import keras
 from keras import layers
 
-from .._validate import check_choice, check_classes, check_fraction, check_input_shape, check_positive_ints
+from .._validate import (
+    check_choice,
+    check_classes,
+    check_fraction,
+    check_input_shape,
+    check_positive_ints,
+)
 from ._cards import OWN, Count, ModelCard
 from ._registry import register
 from .inception import conv_relu, inception_module
@@ -23,15 +30,22 @@ from .resnet import conv_bn
 from .vgg import vgg_block
 
 ACTIVATIONS = ("relu", "tanh")
-FEATURES = "features"            # glyph_cnn's encoder output: global average of the last convolution
+FEATURES = (
+    "features"  # glyph_cnn's encoder output: global average of the last convolution
+)
 STAGE_KERNELS = {"3x3": (3, 3), "5x5": (5,)}
 HEADS = ("gap", "dense")
 
 
 # The chapters' own networks: counts from formulas in test_models.py, no external source.
 def _mini_card(title, family, params):
-    return ModelCard(title=title, family=family, input_shape=(32, 32, 1),
-                     params=Count(params, OWN), trainable=Count(params, OWN))
+    return ModelCard(
+        title=title,
+        family=family,
+        input_shape=(32, 32, 1),
+        params=Count(params, OWN),
+        trainable=Count(params, OWN),
+    )
 
 
 MINI_ALEXNET_CARD = _mini_card("mini AlexNet", "alexnet", 87_978)
@@ -50,7 +64,9 @@ def mini_alexnet(activation="relu", input_shape=(32, 32, 1), num_classes=10):
     inputs = keras.Input(input_shape, name="image")
     x = inputs
     for i, filters in enumerate((32, 32, 64), start=1):
-        x = layers.Conv2D(filters, 5, padding="same", activation=activation, name=f"conv{i}")(x)
+        x = layers.Conv2D(
+            filters, 5, padding="same", activation=activation, name=f"conv{i}"
+        )(x)
         x = layers.MaxPooling2D(2, name=f"pool{i}")(x)
     x = layers.Flatten(name="flatten")(x)
     outputs = layers.Dense(num_classes, activation="softmax", name="predictions")(x)
@@ -89,9 +105,9 @@ def mini_inception(head="gap", input_shape=(32, 32, 1), num_classes=10):
     inputs = keras.Input(input_shape, name="image")
     x = conv_relu(inputs, 32, 3, name="stem_conv")
     x = layers.MaxPooling2D(2, name="stem_pool")(x)
-    x = inception_module(x, 16, 16, 32, 8, 8, 8, name="inception_a")      # 64 channels
+    x = inception_module(x, 16, 16, 32, 8, 8, 8, name="inception_a")  # 64 channels
     x = layers.MaxPooling2D(2, name="pool_a")(x)
-    x = inception_module(x, 32, 32, 64, 8, 16, 16, name="inception_b")    # 128 channels
+    x = inception_module(x, 32, 32, 64, 8, 16, 16, name="inception_b")  # 128 channels
     if head == "gap":
         x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
     else:
@@ -102,8 +118,13 @@ def mini_inception(head="gap", input_shape=(32, 32, 1), num_classes=10):
 
 
 # Counted by a formula in test_models.py, no external source.
-MINI_C3D_CARD = ModelCard(title="mini C3D", family="c3d", input_shape=(8, 32, 32, 1),
-                          params=Count(69_924, OWN), trainable=Count(69_924, OWN))
+MINI_C3D_CARD = ModelCard(
+    title="mini C3D",
+    family="c3d",
+    input_shape=(8, 32, 32, 1),
+    params=Count(69_924, OWN),
+    trainable=Count(69_924, OWN),
+)
 
 
 @register("mini_c3d", card=MINI_C3D_CARD)
@@ -117,11 +138,19 @@ def mini_c3d(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
     inputs = keras.Input(input_shape, name="clip")
     x = inputs
     for i, width in enumerate(filters, start=1):
-        x = layers.Conv3D(width, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+        x = layers.Conv3D(width, 3, padding="same", activation="relu", name=f"conv{i}")(
+            x
+        )
         if i < len(filters):
-            x = layers.MaxPooling3D((1, 2, 2) if i == 1 else (2, 2, 2), name=f"pool{i}")(x)
+            x = layers.MaxPooling3D(
+                (1, 2, 2) if i == 1 else (2, 2, 2), name=f"pool{i}"
+            )(x)
     x = layers.GlobalAveragePooling3D(name="gap")(x)
-    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name="mini_c3d")
+    return keras.Model(
+        inputs,
+        layers.Dense(num_classes, activation="softmax", name="predictions")(x),
+        name="mini_c3d",
+    )
 
 
 def small_encoder(input_shape=(28, 28, 1), embedding_dim=64):
@@ -129,16 +158,28 @@ def small_encoder(input_shape=(28, 28, 1), embedding_dim=64):
     inputs = keras.Input(input_shape, name="image")
     x = inputs
     for i, filters in enumerate((32, 64), start=1):
-        x = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+        x = layers.Conv2D(
+            filters, 3, padding="same", activation="relu", name=f"conv{i}"
+        )(x)
         x = layers.MaxPooling2D(2, name=f"pool{i}")(x)
     x = layers.Conv2D(128, 3, padding="same", activation="relu", name="conv3")(x)
     x = layers.GlobalAveragePooling2D(name="gap")(x)
-    return keras.Model(inputs, layers.Dense(embedding_dim, activation="sigmoid", name="features")(x), name="encoder")
+    return keras.Model(
+        inputs,
+        layers.Dense(embedding_dim, activation="sigmoid", name="features")(x),
+        name="encoder",
+    )
 
 
 # The course's own pretrained encoder (a small VGG-style network): counted by a formula in test_models.py.
-GLYPH_CNN_CARD = ModelCard(title="glyph CNN", family="vgg", input_shape=(32, 32, 1),
-                           params=Count(173_090, OWN), trainable=Count(172_450, OWN), small=dict(num_classes=5))
+GLYPH_CNN_CARD = ModelCard(
+    title="glyph CNN",
+    family="vgg",
+    input_shape=(32, 32, 1),
+    params=Count(173_090, OWN),
+    trainable=Count(172_450, OWN),
+    small=dict(num_classes=5),
+)
 
 
 @register("glyph_cnn", card=GLYPH_CNN_CARD)
@@ -159,5 +200,8 @@ def glyph_cnn(input_shape=(32, 32, 1), num_classes=130, dropout=0.3):
     x = layers.GlobalAveragePooling2D(name=FEATURES)(x)
     x = layers.Dense(128, activation="relu", name="fc1")(x)
     x = layers.Dropout(dropout, name="drop1")(x)
-    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="classifier")(x),
-                       name="glyph_cnn")
+    return keras.Model(
+        inputs,
+        layers.Dense(num_classes, activation="softmax", name="classifier")(x),
+        name="glyph_cnn",
+    )

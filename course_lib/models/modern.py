@@ -10,6 +10,7 @@ the two whole networks that keras.applications lacks (SE-ResNet-50, ResNeXt-50).
 DenseNet-121, EfficientNet-B0 and ConvNeXt-T come from keras.applications
 (``weights=None`` downloads nothing); the chapter profiles them.
 """
+
 from __future__ import annotations
 
 import keras
@@ -28,7 +29,9 @@ def se_block(x, ratio=16, name="se"):
     ReLU then sigmoid), and rescale every channel by its weight in (0, 1)."""
     channels = x.shape[-1]
     s = layers.GlobalAveragePooling2D(keepdims=True, name=f"{name}_squeeze")(x)
-    s = layers.Dense(max(1, channels // ratio), activation="relu", name=f"{name}_reduce")(s)
+    s = layers.Dense(
+        max(1, channels // ratio), activation="relu", name=f"{name}_reduce"
+    )(s)
     s = layers.Dense(channels, activation="sigmoid", name=f"{name}_expand")(s)
     return layers.Multiply(name=f"{name}_scale")([x, s])
 
@@ -39,11 +42,22 @@ def resnext_block(x, width, cardinality=32, stride=1, name="block"):
     1x1 to 2 x width; the shortcut adds the input. 32 groups of 4 on a 256-channel
     input: 70,144 weights, like ResNet's 64-wide bottleneck (69,632)."""
     y = conv_bn(x, width, 1, name=f"{name}_1")
-    y = layers.Conv2D(width, 3, strides=stride, padding="same", groups=cardinality, use_bias=False,
-                      name=f"{name}_2_conv")(y)
-    y = layers.Activation("relu", name=f"{name}_2_relu")(layers.BatchNormalization(**BATCH_NORM, name=f"{name}_2_bn")(y))
+    y = layers.Conv2D(
+        width,
+        3,
+        strides=stride,
+        padding="same",
+        groups=cardinality,
+        use_bias=False,
+        name=f"{name}_2_conv",
+    )(y)
+    y = layers.Activation("relu", name=f"{name}_2_relu")(
+        layers.BatchNormalization(**BATCH_NORM, name=f"{name}_2_bn")(y)
+    )
     y = conv_bn(y, 2 * width, 1, activation=None, name=f"{name}_3")
-    y = layers.Add(name=f"{name}_add")([shortcut_branch(x, 2 * width, stride, "B", name), y])
+    y = layers.Add(name=f"{name}_add")(
+        [shortcut_branch(x, 2 * width, stride, "B", name), y]
+    )
     return layers.Activation("relu", name=f"{name}_out")(y)
 
 
@@ -54,7 +68,9 @@ def se_bottleneck_block(x, filters, stride=1, ratio=16, name="block"):
     y = conv_bn(y, filters, 3, name=f"{name}_2")
     y = conv_bn(y, 4 * filters, 1, activation=None, name=f"{name}_3")
     y = se_block(y, ratio, name=f"{name}_se")
-    y = layers.Add(name=f"{name}_add")([shortcut_branch(x, 4 * filters, stride, "B", name), y])
+    y = layers.Add(name=f"{name}_add")(
+        [shortcut_branch(x, 4 * filters, stride, "B", name), y]
+    )
     return layers.Activation("relu", name=f"{name}_out")(y)
 
 
@@ -63,9 +79,13 @@ def dense_block(x, n_layers, growth_rate=32, name="dense"):
     its k new maps are concatenated to everything before, so layer i sees C + i*k maps."""
     for i in range(1, n_layers + 1):
         y = layers.BatchNormalization(epsilon=1.001e-5, name=f"{name}_{i}_bn1")(x)
-        y = layers.Conv2D(4 * growth_rate, 1, use_bias=False, name=f"{name}_{i}_conv1")(layers.ReLU()(y))
+        y = layers.Conv2D(4 * growth_rate, 1, use_bias=False, name=f"{name}_{i}_conv1")(
+            layers.ReLU()(y)
+        )
         y = layers.BatchNormalization(epsilon=1.001e-5, name=f"{name}_{i}_bn2")(y)
-        y = layers.Conv2D(growth_rate, 3, padding="same", use_bias=False, name=f"{name}_{i}_conv2")(layers.ReLU()(y))
+        y = layers.Conv2D(
+            growth_rate, 3, padding="same", use_bias=False, name=f"{name}_{i}_conv2"
+        )(layers.ReLU()(y))
         x = layers.Concatenate(name=f"{name}_{i}_concat")([x, y])
     return x
 
@@ -73,28 +93,48 @@ def dense_block(x, n_layers, growth_rate=32, name="dense"):
 def transition(x, compression=0.5, name="transition"):
     """Between dense blocks: BN-ReLU, a 1x1 convolution keeping ``compression`` of the
     channels, and 2x2 average pooling."""
-    y = layers.ReLU(name=f"{name}_relu")(layers.BatchNormalization(epsilon=1.001e-5, name=f"{name}_bn")(x))
-    y = layers.Conv2D(int(x.shape[-1] * compression), 1, use_bias=False, name=f"{name}_conv")(y)
+    y = layers.ReLU(name=f"{name}_relu")(
+        layers.BatchNormalization(epsilon=1.001e-5, name=f"{name}_bn")(x)
+    )
+    y = layers.Conv2D(
+        int(x.shape[-1] * compression), 1, use_bias=False, name=f"{name}_conv"
+    )(y)
     return layers.AveragePooling2D(2, name=f"{name}_pool")(y)
 
 
-def mbconv_block(x, filters, expand_ratio=6, kernel=3, stride=1, se_ratio=0.25, name="mbconv"):
+def mbconv_block(
+    x, filters, expand_ratio=6, kernel=3, stride=1, se_ratio=0.25, name="mbconv"
+):
     """EfficientNet's MBConv: 1x1 expansion (skipped when expand_ratio is 1), depthwise
     kxk, squeeze-excitation sized on the *input* channels, linear 1x1 projection, all
     with swish; a residual when shapes match (drop-connect is left out)."""
     channels = x.shape[-1]
     y = x
     if expand_ratio != 1:
-        y = layers.Conv2D(channels * expand_ratio, 1, use_bias=False, name=f"{name}_expand_conv")(y)
-        y = layers.Activation("swish", name=f"{name}_expand_swish")(layers.BatchNormalization(name=f"{name}_expand_bn")(y))
-    y = layers.DepthwiseConv2D(kernel, strides=stride, padding="same", use_bias=False, name=f"{name}_dwconv")(y)
-    y = layers.Activation("swish", name=f"{name}_swish")(layers.BatchNormalization(name=f"{name}_bn")(y))
+        y = layers.Conv2D(
+            channels * expand_ratio, 1, use_bias=False, name=f"{name}_expand_conv"
+        )(y)
+        y = layers.Activation("swish", name=f"{name}_expand_swish")(
+            layers.BatchNormalization(name=f"{name}_expand_bn")(y)
+        )
+    y = layers.DepthwiseConv2D(
+        kernel, strides=stride, padding="same", use_bias=False, name=f"{name}_dwconv"
+    )(y)
+    y = layers.Activation("swish", name=f"{name}_swish")(
+        layers.BatchNormalization(name=f"{name}_bn")(y)
+    )
     s = layers.GlobalAveragePooling2D(keepdims=True, name=f"{name}_se_squeeze")(y)
-    s = layers.Conv2D(max(1, int(channels * se_ratio)), 1, activation="swish", name=f"{name}_se_reduce")(s)
+    s = layers.Conv2D(
+        max(1, int(channels * se_ratio)),
+        1,
+        activation="swish",
+        name=f"{name}_se_reduce",
+    )(s)
     s = layers.Conv2D(y.shape[-1], 1, activation="sigmoid", name=f"{name}_se_expand")(s)
     y = layers.Multiply(name=f"{name}_se_excite")([y, s])
     y = layers.BatchNormalization(name=f"{name}_project_bn")(
-        layers.Conv2D(filters, 1, use_bias=False, name=f"{name}_project_conv")(y))
+        layers.Conv2D(filters, 1, use_bias=False, name=f"{name}_project_conv")(y)
+    )
     if stride == 1 and channels == filters:
         y = layers.Add(name=f"{name}_add")([x, y])
     return y
@@ -123,17 +163,36 @@ def _bottleneck_network(block, input_shape, num_classes, name):
     x = layers.MaxPooling2D(3, strides=2, padding="same", name="pool1")(x)
     for stage, blocks in enumerate(RESNET50_STAGES):
         for b in range(blocks):
-            x = block(x, stage, 2 if b == 0 and stage > 0 else 1, f"conv{stage + 2}_block{b + 1}")
+            x = block(
+                x,
+                stage,
+                2 if b == 0 and stage > 0 else 1,
+                f"conv{stage + 2}_block{b + 1}",
+            )
     x = layers.GlobalAveragePooling2D(name="avg_pool")(x)
-    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name=name)
+    return keras.Model(
+        inputs,
+        layers.Dense(num_classes, activation="softmax", name="predictions")(x),
+        name=name,
+    )
 
 
 SE_RESNET50_CARD = ModelCard(
-    title="SE-ResNet-50", family="resnet", input_shape=(224, 224, 3),
+    title="SE-ResNet-50",
+    family="resnet",
+    input_shape=(224, 224, 3),
     params=Count(28_141_144, OWN),
-    trainable=Count(28_088_024, "Hu et al. 2018: 28.1 M; the exact figure is course_lib's", bib="hu2018squeeze"),
-    imagenet_top1=Top1(76.7, "hu2018squeeze", "Table 2: 23.29% top-1 error",
-                       context="single model, single 224x224 crop, ILSVRC-2012 validation"),
+    trainable=Count(
+        28_088_024,
+        "Hu et al. 2018: 28.1 M; the exact figure is course_lib's",
+        bib="hu2018squeeze",
+    ),
+    imagenet_top1=Top1(
+        76.7,
+        "hu2018squeeze",
+        "Table 2: 23.29% top-1 error",
+        context="single model, single 224x224 crop, ILSVRC-2012 validation",
+    ),
     small=dict(input_shape=(32, 32, 3), num_classes=5),
 )
 
@@ -142,46 +201,104 @@ SE_RESNET50_CARD = ModelCard(
 def se_resnet50(input_shape=(224, 224, 3), num_classes=1000, ratio=16):
     """SE-ResNet-50 (Hu et al. 2018): ResNet-50 with an SE block (reduction ``ratio``) in every bottleneck."""
     check_int("se_resnet50", "ratio", ratio, 1)
-    return _bottleneck_network(lambda x, stage, stride, name: se_bottleneck_block(x, 64 * 2 ** stage, stride, ratio, name),
-                               input_shape, num_classes, "se_resnet50")
+    return _bottleneck_network(
+        lambda x, stage, stride, name: se_bottleneck_block(
+            x, 64 * 2**stage, stride, ratio, name
+        ),
+        input_shape,
+        num_classes,
+        "se_resnet50",
+    )
 
 
 RESNEXT50_CARD = ModelCard(
-    title="ResNeXt-50 (32x4d)", family="resnet", input_shape=(224, 224, 3),
+    title="ResNeXt-50 (32x4d)",
+    family="resnet",
+    input_shape=(224, 224, 3),
     params=Count(25_097_128, OWN),
-    trainable=Count(25_028_904, "Xie et al. 2017, Table 1: 25.0 M; the exact figure is course_lib's",
-                    bib="xie2017aggregated"),
-    imagenet_top1=Top1(77.8, "xie2017aggregated", "Table 3: 22.2% top-1 error",
-                       context="single model, single 224x224 crop, ImageNet-1K validation"),
+    trainable=Count(
+        25_028_904,
+        "Xie et al. 2017, Table 1: 25.0 M; the exact figure is course_lib's",
+        bib="xie2017aggregated",
+    ),
+    imagenet_top1=Top1(
+        77.8,
+        "xie2017aggregated",
+        "Table 3: 22.2% top-1 error",
+        context="single model, single 224x224 crop, ImageNet-1K validation",
+    ),
     small=dict(input_shape=(32, 32, 3), num_classes=5),
 )
 
 
 @register("resnext50", card=RESNEXT50_CARD)
-def resnext50(input_shape=(224, 224, 3), num_classes=1000, cardinality=32, group_width=4):
+def resnext50(
+    input_shape=(224, 224, 3), num_classes=1000, cardinality=32, group_width=4
+):
     """ResNeXt-50 (32x4d by default; Xie et al. 2017, Table 1): ResNet-50 with grouped bottlenecks,
     twice as wide inside (128 channels in the first stage) and the stride in the 3x3."""
     check_choice("resnext50", "cardinality", cardinality, (1, 2, 4, 8, 16, 32, 64))
     check_int("resnext50", "group_width", group_width, 1)
     width = cardinality * group_width
-    return _bottleneck_network(lambda x, stage, stride, name: resnext_block(x, width * 2 ** stage, cardinality, stride, name),
-                               input_shape, num_classes, "resnext50")
+    return _bottleneck_network(
+        lambda x, stage, stride, name: resnext_block(
+            x, width * 2**stage, cardinality, stride, name
+        ),
+        input_shape,
+        num_classes,
+        "resnext50",
+    )
 
 
 # The published top-1 of the three networks the course takes from keras.applications instead of
 # building (they have no model card): name -> (spec, Top1).
 KERAS_ONLY_TOP1 = {
-    "DenseNet-121": ("keras:DenseNet121", Top1(75.0, "keras_applications", "keras.applications table",
-                                               context="keras.applications' ImageNet weights, ILSVRC-2012 validation")),
-    "EfficientNet-B0": ("keras:EfficientNetB0", Top1(77.1, "tan2019efficientnet", "Table 2",
-                                                     context="single model, single crop, ILSVRC-2012 validation")),
-    "ConvNeXt-T": ("keras:ConvNeXtTiny", Top1(82.1, "liu2022convnet", "Table 1 (ImageNet-1K)",
-                                              context="single model, ImageNet-1K validation, 224x224")),
+    "DenseNet-121": (
+        "keras:DenseNet121",
+        Top1(
+            75.0,
+            "keras_applications",
+            "keras.applications table",
+            context="keras.applications' ImageNet weights, ILSVRC-2012 validation",
+        ),
+    ),
+    "EfficientNet-B0": (
+        "keras:EfficientNetB0",
+        Top1(
+            77.1,
+            "tan2019efficientnet",
+            "Table 2",
+            context="single model, single crop, ILSVRC-2012 validation",
+        ),
+    ),
+    "ConvNeXt-T": (
+        "keras:ConvNeXtTiny",
+        Top1(
+            82.1,
+            "liu2022convnet",
+            "Table 1 (ImageNet-1K)",
+            context="single model, ImageNet-1K validation, 224x224",
+        ),
+    ),
 }
 
 # Chapter 17's survey: which networks, in which order (its stored table follows this order).
-SURVEY = ("alexnet", "vgg16", "googlenet", "resnet50", "resnet101", "resnet152", "inception_v3", "mobilenet_v1",
-          "mobilenet_v2", "DenseNet-121", "se_resnet50", "resnext50", "EfficientNet-B0", "ConvNeXt-T")
+SURVEY = (
+    "alexnet",
+    "vgg16",
+    "googlenet",
+    "resnet50",
+    "resnet101",
+    "resnet152",
+    "inception_v3",
+    "mobilenet_v1",
+    "mobilenet_v2",
+    "DenseNet-121",
+    "se_resnet50",
+    "resnext50",
+    "EfficientNet-B0",
+    "ConvNeXt-T",
+)
 
 
 def _survey_row(entry):
@@ -192,7 +309,9 @@ def _survey_row(entry):
     model_card = card(entry)
     top1 = model_card.imagenet_top1
     if top1 is None:
-        raise ValueError(f"SURVEY lists {entry!r}, whose model card has no ImageNet top-1")
+        raise ValueError(
+            f"SURVEY lists {entry!r}, whose model card has no ImageNet top-1"
+        )
     return model_card.title, (entry, top1.accuracy, top1.bib, top1.where)
 
 

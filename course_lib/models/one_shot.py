@@ -1,4 +1,5 @@
 """Siamese networks for one-shot learning (Koch, Zemel & Salakhutdinov 2015)."""
+
 from __future__ import annotations
 
 import keras
@@ -24,7 +25,11 @@ def koch_encoder(input_shape=(105, 105, 1)):
     x = layers.MaxPooling2D(2, name="pool3")(x)
     x = layers.Conv2D(256, 4, activation="relu", name="conv4")(x)
     x = layers.Flatten(name="flatten")(x)
-    return keras.Model(inputs, layers.Dense(4096, activation="sigmoid", name="features")(x), name="encoder")
+    return keras.Model(
+        inputs,
+        layers.Dense(4096, activation="sigmoid", name="features")(x),
+        name="encoder",
+    )
 
 
 def siamese_head(encoder, input_shape, head="sigmoid"):
@@ -33,39 +38,62 @@ def siamese_head(encoder, input_shape, head="sigmoid"):
     that they show the same class (train with binary cross-entropy).
     ``head="distance"``: output the Euclidean distance of the embeddings (train
     with :func:`contrastive_loss`; small means alike)."""
-    left, right = keras.Input(input_shape, name="left"), keras.Input(input_shape, name="right")
+    left, right = (
+        keras.Input(input_shape, name="left"),
+        keras.Input(input_shape, name="right"),
+    )
     embeddings = [encoder(left), encoder(right)]
     if head == "distance":
         return left, right, EuclideanDistance(name="distance")(embeddings)
     distance = L1Distance(name="l1_distance")(embeddings)
-    return left, right, layers.Dense(1, activation="sigmoid", name="same_class")(distance)
+    return (
+        left,
+        right,
+        layers.Dense(1, activation="sigmoid", name="same_class")(distance),
+    )
 
 
 SIAMESE_CARD = ModelCard(
-    title="Siamese network (Koch et al.)", family="siamese", input_shape=(105, 105, 1),   # each of the two inputs
-    params=Count(38_951_745, "Koch et al. 2015, as the zoo issue states", bib="koch2015siamese"),
-    trainable=Count(38_951_745, "Koch et al. 2015, as the zoo issue states", bib="koch2015siamese"),
+    title="Siamese network (Koch et al.)",
+    family="siamese",
+    input_shape=(105, 105, 1),  # each of the two inputs
+    params=Count(
+        38_951_745, "Koch et al. 2015, as the zoo issue states", bib="koch2015siamese"
+    ),
+    trainable=Count(
+        38_951_745, "Koch et al. 2015, as the zoo issue states", bib="koch2015siamese"
+    ),
     small=dict(variant="small", input_shape=(28, 28, 1)),
 )
 
 
 @register("siamese", card=SIAMESE_CARD)
-def siamese(input_shape=(105, 105, 1), variant="koch", embedding_dim=64, head="sigmoid"):
+def siamese(
+    input_shape=(105, 105, 1), variant="koch", embedding_dim=64, head="sigmoid"
+):
     """Siamese network: variant "koch" (105x105x1, 38,951,745 parameters, Koch
     et al. 2015) or "small" (28x28 glyphs); ``head`` "sigmoid" (same-class
     probability) or "distance" (embedding distance, see :func:`siamese_head`).
     The shared twin is ``get_layer("encoder")``."""
     func = "siamese"
     check_choice(func, "head", head, ("sigmoid", "distance"))
-    check_choice(func, "variant", variant, ("koch", "small"), wording="'koch' or 'small'")
+    check_choice(
+        func, "variant", variant, ("koch", "small"), wording="'koch' or 'small'"
+    )
     if variant == "koch":
         check_input_shape(func, input_shape, fixed=(105, 105, 1))
         encoder = koch_encoder(input_shape)
     else:
         check_input_shape(func, input_shape, min_size=8)
-        encoder = small_encoder(input_shape, check_int(func, "embedding_dim", embedding_dim, 1))
+        encoder = small_encoder(
+            input_shape, check_int(func, "embedding_dim", embedding_dim, 1)
+        )
     left, right, output = siamese_head(encoder, input_shape, head)
-    return keras.Model([left, right], output, name=f"siamese_{variant}" + ("_distance" if head == "distance" else ""))
+    return keras.Model(
+        [left, right],
+        output,
+        name=f"siamese_{variant}" + ("_distance" if head == "distance" else ""),
+    )
 
 
 def contrastive_loss(margin=1.0):
@@ -75,7 +103,10 @@ def contrastive_loss(margin=1.0):
 
     def loss(y_true, distance):
         y = ops.cast(y_true, distance.dtype)
-        return ops.mean(y * ops.square(distance) + (1 - y) * ops.square(ops.maximum(margin - distance, 0.0)))
+        return ops.mean(
+            y * ops.square(distance)
+            + (1 - y) * ops.square(ops.maximum(margin - distance, 0.0))
+        )
 
     return loss
 
@@ -83,10 +114,15 @@ def contrastive_loss(margin=1.0):
 def pixel_similarity(queries, candidates):
     """The baseline similarity of one-shot trials: minus the Euclidean distance between the raw
     pixels of each query and its candidate (arrays of equal length; higher means more alike)."""
-    queries, candidates = np.asarray(queries, dtype="float64"), np.asarray(candidates, dtype="float64")
+    queries, candidates = (
+        np.asarray(queries, dtype="float64"),
+        np.asarray(candidates, dtype="float64"),
+    )
     if queries.shape != candidates.shape:
-        raise ValueError(f"pixel_similarity: `queries` and `candidates` must have the same shape, "
-                         f"got {queries.shape} and {candidates.shape}")
+        raise ValueError(
+            f"pixel_similarity: `queries` and `candidates` must have the same shape, "
+            f"got {queries.shape} and {candidates.shape}"
+        )
     return -np.sqrt(((queries - candidates) ** 2).reshape(len(queries), -1).sum(axis=1))
 
 
@@ -106,13 +142,22 @@ def n_way_one_shot_accuracy(similarity, trials):
     if not trials:
         raise ValueError("n_way_one_shot_accuracy: `trials` is empty")
     sizes = [len(candidates) for _, candidates, _ in trials]
-    queries = np.concatenate([np.repeat(np.asarray(q)[None], n, axis=0) for (q, _, _), n in zip(trials, sizes)])
+    queries = np.concatenate(
+        [
+            np.repeat(np.asarray(q)[None], n, axis=0)
+            for (q, _, _), n in zip(trials, sizes)
+        ]
+    )
     candidates = np.concatenate([np.asarray(c) for _, c, _ in trials])
     scores = np.asarray(similarity(queries, candidates)).reshape(-1)
     if scores.shape[0] != len(candidates):
-        raise ValueError(f"n_way_one_shot_accuracy: `similarity` returned {scores.shape[0]} scores "
-                         f"for {len(candidates)} (query, candidate) pairs")
+        raise ValueError(
+            f"n_way_one_shot_accuracy: `similarity` returned {scores.shape[0]} scores "
+            f"for {len(candidates)} (query, candidate) pairs"
+        )
     starts = np.cumsum([0, *sizes[:-1]])
-    correct = sum(int(np.argmax(scores[start:start + n]) == answer)
-                  for start, n, (_, _, answer) in zip(starts, sizes, trials))
+    correct = sum(
+        int(np.argmax(scores[start : start + n]) == answer)
+        for start, n, (_, _, answer) in zip(starts, sizes, trials)
+    )
     return correct / len(trials)

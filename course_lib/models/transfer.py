@@ -7,6 +7,7 @@ its recipe and SHA-256 checksum, so that transfer learning runs offline.
 In Colab, :func:`course_lib.models.pretrained` gives ImageNet weights instead;
 :func:`backbone` picks one or the other as a feature extractor for the labs.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,7 +18,13 @@ from pathlib import Path
 import keras
 from keras import layers
 
-from .._validate import check_bool, check_choice, check_classes, check_fraction, check_input_shape
+from .._validate import (
+    check_bool,
+    check_choice,
+    check_classes,
+    check_fraction,
+    check_input_shape,
+)
 from ._registry import build
 from .imagenet_weights import KERAS_TWINS, imagenet_preprocess, pretrained
 from .mini import FEATURES, glyph_cnn  # noqa: F401  (glyph_cnn: the encoder transfer starts from)
@@ -34,7 +41,9 @@ def course_manifest(name: str = "glyph_cnn") -> dict:
     path = WEIGHTS_DIR / f"{name}.json"
     if not path.exists():
         shipped = sorted(p.stem for p in WEIGHTS_DIR.glob("*.json"))
-        raise ValueError(f"course_pretrained: no course weights named {name!r}; shipped: {shipped}")
+        raise ValueError(
+            f"course_pretrained: no course weights named {name!r}; shipped: {shipped}"
+        )
     return json.loads(path.read_text())
 
 
@@ -45,8 +54,10 @@ def course_pretrained(name: str = "glyph_cnn") -> keras.Model:
     weights = WEIGHTS_DIR / manifest["weights_file"]
     digest = _sha256(weights)
     if digest != manifest["sha256"]:
-        raise ValueError(f"course_pretrained({name!r}): {weights.name} has SHA-256 {digest[:12]}..., the manifest "
-                         f"says {manifest['sha256'][:12]}...; re-create it with {manifest['recipe']['script']}")
+        raise ValueError(
+            f"course_pretrained({name!r}): {weights.name} has SHA-256 {digest[:12]}..., the manifest "
+            f"says {manifest['sha256'][:12]}...; re-create it with {manifest['recipe']['script']}"
+        )
     model = build(name, **manifest["build_options"])
     model.load_weights(weights)
     return model
@@ -55,8 +66,13 @@ def course_pretrained(name: str = "glyph_cnn") -> keras.Model:
 SCENARIOS = ("replace_last", "replace_head")
 
 
-def transfer_model(base: keras.Model, num_classes: int, scenario: str = "replace_last",
-                   freeze: bool = True, dropout: float = 0.3) -> keras.Model:
+def transfer_model(
+    base: keras.Model,
+    num_classes: int,
+    scenario: str = "replace_last",
+    freeze: bool = True,
+    dropout: float = 0.3,
+) -> keras.Model:
     """A new classifier on top of a pretrained ``base`` (seed 001's scenarios 1 and 2).
 
     scenario "replace_last": keep everything up to ``fc1`` and put a fresh softmax
@@ -73,14 +89,18 @@ def transfer_model(base: keras.Model, num_classes: int, scenario: str = "replace
     check_bool(func, "freeze", freeze)
     check_fraction(func, "dropout", dropout)
     cut = "fc1" if scenario == "replace_last" else FEATURES
-    copy = keras.models.clone_model(base)          # fine-tuning must not change ``base`` itself
+    copy = keras.models.clone_model(base)  # fine-tuning must not change ``base`` itself
     copy.set_weights(base.get_weights())
     encoder = keras.Model(copy.input, copy.get_layer(cut).output, name="pretrained")
     encoder.trainable = not freeze
     inputs = keras.Input(base.input_shape[1:], name="image")
-    x = encoder(inputs, training=False)     # inference mode while frozen; see unfreeze() for fine-tuning
+    x = encoder(
+        inputs, training=False
+    )  # inference mode while frozen; see unfreeze() for fine-tuning
     if scenario == "replace_head":
-        x = layers.Dense(base.get_layer("fc1").units, activation="relu", name="new_fc1")(x)
+        x = layers.Dense(
+            base.get_layer("fc1").units, activation="relu", name="new_fc1"
+        )(x)
     x = layers.Dropout(dropout, name="new_drop")(x)
     outputs = layers.Dense(num_classes, activation="softmax", name="new_classifier")(x)
     return keras.Model(inputs, outputs, name=f"transfer_{scenario}")
@@ -96,7 +116,9 @@ def unfreeze(encoder: keras.Model, batch_norm: bool = False) -> keras.Model:
     and shift every feature downstream. Returns ``encoder``."""
     check_bool("unfreeze", "batch_norm", batch_norm)
     encoder.trainable = True
-    for layer in _all_layers(encoder):        # one by one: a layer frozen on its own may stay frozen otherwise
+    for layer in _all_layers(
+        encoder
+    ):  # one by one: a layer frozen on its own may stay frozen otherwise
         layer.trainable = batch_norm or not isinstance(layer, layers.BatchNormalization)
     return encoder
 
@@ -114,7 +136,9 @@ def feature_extractor(base: keras.Model, layer: str = FEATURES) -> keras.Model:
     whose outputs feed another classifier (e.g. k-nearest neighbours)."""
     layer_names = [l.name for l in base.layers]
     check_choice("feature_extractor", "layer", layer, layer_names)
-    return keras.Model(base.input, base.get_layer(layer).output, name=f"{base.name}_{layer}")
+    return keras.Model(
+        base.input, base.get_layer(layer).output, name=f"{base.name}_{layer}"
+    )
 
 
 @dataclass(frozen=True)
@@ -124,7 +148,7 @@ class Backbone:
 
     encoder: keras.Model
     name: str
-    weights: str                 # "imagenet" or "course (glyph_cnn)"
+    weights: str  # "imagenet" or "course (glyph_cnn)"
     offline_fallback: bool
 
     @property
@@ -132,9 +156,15 @@ class Backbone:
         return int(self.encoder.output_shape[-1])
 
     def describe(self) -> str:
-        banner = "OFFLINE FALLBACK BACKBONE" if self.offline_fallback else "pretrained backbone"
-        return (f"{banner}: {self.name} with {self.weights} weights; input {self.encoder.input_shape[1:]}, "
-                f"{self.feature_size} features, {self.encoder.count_params():,} parameters")
+        banner = (
+            "OFFLINE FALLBACK BACKBONE"
+            if self.offline_fallback
+            else "pretrained backbone"
+        )
+        return (
+            f"{banner}: {self.name} with {self.weights} weights; input {self.encoder.input_shape[1:]}, "
+            f"{self.feature_size} features, {self.encoder.count_params():,} parameters"
+        )
 
 
 # The ImageNet twins that backbone() can cut after global average pooling (the layer "avg_pool");
@@ -149,11 +179,17 @@ def _imagenet_encoder(name, input_shape):
     resized = build(name, input_shape=input_shape)
     resized.set_weights(trained.get_weights())
     inputs = keras.Input(input_shape, name="image")
-    features = keras.Model(resized.input, resized.get_layer("avg_pool").output, name=name)
-    return keras.Model(inputs, features(imagenet_preprocess(inputs, name)), name=f"{name}_encoder")
+    features = keras.Model(
+        resized.input, resized.get_layer("avg_pool").output, name=name
+    )
+    return keras.Model(
+        inputs, features(imagenet_preprocess(inputs, name)), name=f"{name}_encoder"
+    )
 
 
-def backbone(name: str = "mobilenet_v2", input_shape=(160, 160, 3), source: str = "imagenet") -> Backbone:
+def backbone(
+    name: str = "mobilenet_v2", input_shape=(160, 160, 3), source: str = "imagenet"
+) -> Backbone:
     """A pretrained feature extractor for transfer learning.
 
     source "imagenet": the course's ``name`` (e.g. "mobilenet_v2", "resnet50") with
@@ -165,14 +201,28 @@ def backbone(name: str = "mobilenet_v2", input_shape=(160, 160, 3), source: str 
     check_choice("backbone", "source", source, ("imagenet", "course"))
     if source == "course":
         glyphs = course_pretrained("glyph_cnn")
-        encoder = keras.Model(glyphs.input, glyphs.get_layer(FEATURES).output, name="glyph_cnn_encoder")
-        return Backbone(encoder, "glyph_cnn", "course (pretrained on rendered glyphs)", offline_fallback=True)
+        encoder = keras.Model(
+            glyphs.input, glyphs.get_layer(FEATURES).output, name="glyph_cnn_encoder"
+        )
+        return Backbone(
+            encoder,
+            "glyph_cnn",
+            "course (pretrained on rendered glyphs)",
+            offline_fallback=True,
+        )
     check_choice("backbone", "name", name, BACKBONES)
     check_input_shape("backbone", input_shape, min_size=32)
-    return Backbone(_imagenet_encoder(name, tuple(input_shape)), name, "imagenet", offline_fallback=False)
+    return Backbone(
+        _imagenet_encoder(name, tuple(input_shape)),
+        name,
+        "imagenet",
+        offline_fallback=False,
+    )
 
 
-def new_classifier(encoder: keras.Model, num_classes: int, dropout: float = 0.2) -> keras.Model:
+def new_classifier(
+    encoder: keras.Model, num_classes: int, dropout: float = 0.2
+) -> keras.Model:
     """A fresh softmax layer on ``encoder``, which is frozen (the "linear probe"). To
     fine-tune, call :func:`unfreeze` on ``encoder`` and compile again with a small
     learning rate. The model uses ``encoder`` itself, not a copy: fine-tuning changes it."""

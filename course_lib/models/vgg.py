@@ -1,4 +1,5 @@
 """VGG configurations A-E (Simonyan & Zisserman 2015, Table 1)."""
+
 from __future__ import annotations
 
 import keras
@@ -23,7 +24,9 @@ WIDTHS = (64, 128, 256, 512, 512)
 def vgg_block(x, filters, kernels, name):
     """Convolutions with 'same' padding and ReLU, then 2x2 max pooling."""
     for i, k in enumerate(kernels, start=1):
-        x = layers.Conv2D(filters, k, padding="same", activation="relu", name=f"{name}_conv{i}")(x)
+        x = layers.Conv2D(
+            filters, k, padding="same", activation="relu", name=f"{name}_conv{i}"
+        )(x)
     return layers.MaxPooling2D(2, name=f"{name}_pool")(x)
 
 
@@ -42,30 +45,66 @@ def vgg(config="D", input_shape=(224, 224, 3), num_classes=1000, dropout=0.5):
     x = inputs
     for b, (filters, kernels) in enumerate(zip(WIDTHS, CONFIGS[config]), start=1):
         x = vgg_block(x, filters, kernels, f"block{b}")
-    outputs = dense_classifier(x, num_classes, dropout, hidden_indices=(1, 2), output_name="predictions")
+    outputs = dense_classifier(
+        x, num_classes, dropout, hidden_indices=(1, 2), output_name="predictions"
+    )
     depth = sum(len(k) for k in CONFIGS[config]) + 3
-    return keras.Model(inputs, outputs, name=f"vgg{depth}" + ("_c" if config == "C" else ""))
+    return keras.Model(
+        inputs, outputs, name=f"vgg{depth}" + ("_c" if config == "C" else "")
+    )
 
 
 def _vgg_card(title, params, source, **extra):
     """VGG's cards differ only in title, count and twin; no VGG has non-trainable weights."""
     count = Count(params, source, bib="simonyan2015very")
-    return ModelCard(title=title, family="vgg", input_shape=(224, 224, 3), params=count, trainable=count,
-                     small=dict(input_shape=(32, 32, 3), num_classes=5), **extra)
+    return ModelCard(
+        title=title,
+        family="vgg",
+        input_shape=(224, 224, 3),
+        params=count,
+        trainable=count,
+        small=dict(input_shape=(32, 32, 3), num_classes=5),
+        **extra,
+    )
 
 
 # config letter -> (registry name, card)
 VGG_CARDS = {
-    "A": ("vgg11", _vgg_card("VGG-11", 132_863_336, "VGG paper config A (133M in Table 2)")),
+    "A": (
+        "vgg11",
+        _vgg_card("VGG-11", 132_863_336, "VGG paper config A (133M in Table 2)"),
+    ),
     "B": ("vgg13", _vgg_card("VGG-13", 133_047_848, "VGG paper config B (133M)")),
-    "C": ("vgg16_c", _vgg_card("VGG-16 (config C)", 133_638_952, "VGG paper config C (134M)")),
-    "D": ("vgg16", _vgg_card(
-        "VGG-16", 138_357_544, "seed 000 (138M), VGG paper config D; = keras.applications.VGG16",
-        keras_twin="VGG16", preprocess="caffe",
-        imagenet_top1=Top1(71.3, "keras_applications", "keras.applications table",
-                           context="keras.applications' ImageNet weights, ILSVRC-2012 validation"))),
-    "E": ("vgg19", _vgg_card("VGG-19", 143_667_240, "VGG paper config E (144M); = keras.applications.VGG19",
-                             keras_twin="VGG19", preprocess="caffe")),
+    "C": (
+        "vgg16_c",
+        _vgg_card("VGG-16 (config C)", 133_638_952, "VGG paper config C (134M)"),
+    ),
+    "D": (
+        "vgg16",
+        _vgg_card(
+            "VGG-16",
+            138_357_544,
+            "seed 000 (138M), VGG paper config D; = keras.applications.VGG16",
+            keras_twin="VGG16",
+            preprocess="caffe",
+            imagenet_top1=Top1(
+                71.3,
+                "keras_applications",
+                "keras.applications table",
+                context="keras.applications' ImageNet weights, ILSVRC-2012 validation",
+            ),
+        ),
+    ),
+    "E": (
+        "vgg19",
+        _vgg_card(
+            "VGG-19",
+            143_667_240,
+            "VGG paper config E (144M); = keras.applications.VGG19",
+            keras_twin="VGG19",
+            preprocess="caffe",
+        ),
+    ),
 }
 
 for _config, (_name, _card) in VGG_CARDS.items():

@@ -1,10 +1,16 @@
 """C3D (Tran et al. 2015): 3-D convolutions over 16-frame video clips."""
+
 from __future__ import annotations
 
 import keras
 from keras import layers
 
-from .._validate import check_classes, check_fraction, check_input_shape, check_positive_ints
+from .._validate import (
+    check_classes,
+    check_fraction,
+    check_input_shape,
+    check_positive_ints,
+)
 from ._heads import dense_classifier
 from ._cards import OWN, Count, ModelCard
 from ._registry import register
@@ -17,16 +23,24 @@ def conv3d_block(x, filters, convolutions, pool, name, pad=None):
     """3x3x3 'same' convolutions with ReLU, then max pooling (pool1 is 1x2x2:
     it keeps all 16 frames so that early layers see motion)."""
     for i in range(convolutions):
-        x = layers.Conv3D(filters, 3, padding="same", activation="relu", name=f"conv{name}{'ab'[i]}")(x)
+        x = layers.Conv3D(
+            filters, 3, padding="same", activation="relu", name=f"conv{name}{'ab'[i]}"
+        )(x)
     if pad:
         x = layers.ZeroPadding3D(pad, name=f"pad{name}")(x)
     return layers.MaxPooling3D(pool, name=f"pool{name}")(x)
 
 
 C3D_CARD = ModelCard(
-    title="C3D", family="c3d", input_shape=(16, 112, 112, 3),
-    params=Count(78_409_573, "seed 000: C3D table, 78.4M parameters", bib="tran2015learning"),
-    trainable=Count(78_409_573, "seed 000: C3D table, 78.4M parameters", bib="tran2015learning"),
+    title="C3D",
+    family="c3d",
+    input_shape=(16, 112, 112, 3),
+    params=Count(
+        78_409_573, "seed 000: C3D table, 78.4M parameters", bib="tran2015learning"
+    ),
+    trainable=Count(
+        78_409_573, "seed 000: C3D table, 78.4M parameters", bib="tran2015learning"
+    ),
     # the input size is fixed, so the small configuration only shrinks the head (about 10 s on a CPU)
     small=dict(num_classes=3, dropout=0.0),
 )
@@ -53,8 +67,13 @@ def c3d(input_shape=(16, 112, 112, 3), num_classes=101, dropout=0.5):
 
 
 # The frame-by-frame baseline of the chapter: counted by a formula in test_models.py.
-FRAME_CNN_CARD = ModelCard(title="frame-by-frame 2-D CNN", family="c3d", input_shape=(8, 32, 32, 1),
-                           params=Count(23_556, OWN), trainable=Count(23_556, OWN))
+FRAME_CNN_CARD = ModelCard(
+    title="frame-by-frame 2-D CNN",
+    family="c3d",
+    input_shape=(8, 32, 32, 1),
+    params=Count(23_556, OWN),
+    trainable=Count(23_556, OWN),
+)
 
 
 @register("frame_cnn", card=FRAME_CNN_CARD)
@@ -70,10 +89,18 @@ def frame_cnn(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
     frame = keras.Input(input_shape[1:], name="frame")
     x = frame
     for i, width in enumerate(filters, start=1):
-        x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"conv{i}")(x)
+        x = layers.Conv2D(width, 3, padding="same", activation="relu", name=f"conv{i}")(
+            x
+        )
         if i < len(filters):
             x = layers.MaxPooling2D(2, name=f"pool{i}")(x)
-    per_frame = keras.Model(frame, layers.GlobalAveragePooling2D(name="gap")(x), name="frame_encoder")
+    per_frame = keras.Model(
+        frame, layers.GlobalAveragePooling2D(name="gap")(x), name="frame_encoder"
+    )
     x = layers.TimeDistributed(per_frame, name="every_frame")(inputs)
     x = layers.GlobalAveragePooling1D(name="average_over_time")(x)
-    return keras.Model(inputs, layers.Dense(num_classes, activation="softmax", name="predictions")(x), name="frame_cnn")
+    return keras.Model(
+        inputs,
+        layers.Dense(num_classes, activation="softmax", name="predictions")(x),
+        name="frame_cnn",
+    )

@@ -17,6 +17,7 @@ Job format (job.json)::
 Events: ``{"event": "start", "step": id}``, ``{"event": "end", "step": id, "status": "ok" | "error",
 "error": text, "stdout": text, "stderr": text, "result": plain}`` and finally ``{"event": "done"}``.
 """
+
 import base64
 import builtins
 import io
@@ -57,7 +58,11 @@ class _Capture(io.TextIOBase):
         return len(text)
 
     def value(self):
-        note = f"\n[... {self.dropped:,} more characters of output not kept]" if self.dropped else ""
+        note = (
+            f"\n[... {self.dropped:,} more characters of output not kept]"
+            if self.dropped
+            else ""
+        )
         return "".join(self.parts) + note
 
 
@@ -76,7 +81,9 @@ def encode(value, depth=0):
     if isinstance(value, str):
         return {"str": str.__str__(value)[:MAX_STR], "type": name}
     if isinstance(value, (list, tuple)) and depth < MAX_DEPTH:
-        items = list.__iter__(value) if isinstance(value, list) else tuple.__iter__(value)
+        items = (
+            list.__iter__(value) if isinstance(value, list) else tuple.__iter__(value)
+        )
         out = []
         for item in items:
             if len(out) >= MAX_ITEMS:
@@ -88,8 +95,14 @@ def encode(value, depth=0):
         array = numpy.asarray(value)
         if array.dtype.kind in "biuf" and array.size <= 10 * MAX_ITEMS:
             plain = numpy.ascontiguousarray(array, dtype=array.dtype.newbyteorder("<"))
-            return {"ndarray": {"dtype": plain.dtype.str, "shape": list(plain.shape),
-                                "b64": base64.b64encode(plain.tobytes()).decode()}, "type": name}
+            return {
+                "ndarray": {
+                    "dtype": plain.dtype.str,
+                    "shape": list(plain.shape),
+                    "b64": base64.b64encode(plain.tobytes()).decode(),
+                },
+                "type": name,
+            }
     return {"unsupported": name}
 
 
@@ -97,6 +110,7 @@ def decode(data):
     """The grader's arguments: plain JSON, with {"ndarray": ...} for NumPy arrays."""
     if isinstance(data, dict) and "ndarray" in data:
         import numpy
+
         spec = data["ndarray"]
         raw = base64.b64decode(spec["b64"])
         return numpy.frombuffer(raw, dtype=spec["dtype"]).reshape(spec["shape"]).copy()
@@ -109,12 +123,19 @@ def decode(data):
 
 def _short_traceback(error):
     """The exception and the frames of the student's own cells (none of the harness's)."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith("<")]
-    lines = [f"  {f.filename}, line {f.lineno}" + (f": {f.line}" if f.line else "") for f in frames[-5:]]
+    frames = [
+        f
+        for f in traceback.extract_tb(error.__traceback__)
+        if f.filename.startswith("<")
+    ]
+    lines = [
+        f"  {f.filename}, line {f.lineno}" + (f": {f.line}" if f.line else "")
+        for f in frames[-5:]
+    ]
     kind = type(error).__name__
     try:
         message = str(error)
-    except BaseException:   # an exception whose __str__ raises
+    except BaseException:  # an exception whose __str__ raises
         message = "(message could not be read)"
     return "\n".join(lines + [f"{kind}: {message[:2000]}"])
 
@@ -125,20 +146,25 @@ def _run_cell(step, namespace):
 
 
 def _probe_values(probe, namespace):
-    return {name: (encode(namespace[name]) if name in namespace else {"missing": True})
-            for name in probe["names"]}
+    return {
+        name: (encode(namespace[name]) if name in namespace else {"missing": True})
+        for name in probe["names"]
+    }
 
 
 def _probe_call(probe, namespace):
     function = namespace.get(probe["function"])
     if function is None:
         return {"missing": True}
-    return encode(function(*decode(probe.get("args", [])), **decode(probe.get("kwargs", {}))))
+    return encode(
+        function(*decode(probe.get("args", [])), **decode(probe.get("kwargs", {})))
+    )
 
 
 def _random_weights(layer, rng):
     """Seeded weights for every variable of a layer; variances and scales kept positive."""
     import numpy
+
     values = []
     for variable in layer.weights:
         shape = tuple(variable.shape)
@@ -157,12 +183,18 @@ def _probe_keras_block(probe, namespace):
     """Build the student's block on a symbolic input, give it seeded weights, run it once."""
     import keras
     import numpy
+
     function = namespace.get(probe["function"])
     if function is None:
         return {"missing": True}
     x = decode(probe["x"])
     inputs = keras.Input(tuple(x.shape[1:]))
-    model = keras.Model(inputs, function(inputs, *decode(probe.get("args", [])), **decode(probe.get("kwargs", {}))))
+    model = keras.Model(
+        inputs,
+        function(
+            inputs, *decode(probe.get("args", [])), **decode(probe.get("kwargs", {}))
+        ),
+    )
     rng = numpy.random.default_rng(int(probe["seed"]))
     layers = []
     for layer in model.layers:
@@ -170,12 +202,18 @@ def _probe_keras_block(probe, namespace):
             continue
         weights = _random_weights(layer, rng)
         layer.set_weights(weights)
-        layers.append({"class": type(layer).__name__, "weights": [encode(w) for w in weights]})
+        layers.append(
+            {"class": type(layer).__name__, "weights": [encode(w) for w in weights]}
+        )
     output = keras.ops.convert_to_numpy(model(x, training=False))
     return {"layers": layers, "output": encode(numpy.asarray(output, dtype="float32"))}
 
 
-PROBES = {"values": _probe_values, "call": _probe_call, "keras_block": _probe_keras_block}
+PROBES = {
+    "values": _probe_values,
+    "call": _probe_call,
+    "keras_block": _probe_keras_block,
+}
 
 
 def main(path):
@@ -196,20 +234,32 @@ def main(path):
             if step["kind"] == "cell":
                 _run_cell(step, namespace)
             else:
-                event["result"] = PROBES[step["probe"]["kind"]](step["probe"], namespace)
-        except BaseException as error:   # SystemExit and KeyboardInterrupt too: a cell may raise them
+                event["result"] = PROBES[step["probe"]["kind"]](
+                    step["probe"], namespace
+                )
+        except (
+            BaseException
+        ) as error:  # SystemExit and KeyboardInterrupt too: a cell may raise them
             event.update(status="error", error=_short_traceback(error))
         finally:
             sys.stdout, sys.stderr = real_stdout, real_stderr
         event.update(stdout=out.value(), stderr=err.value())
         try:
             _send(event)
-        except (TypeError, ValueError) as error:   # a result that is not JSON after all
-            _send({"event": "end", "step": step["id"], "status": "error",
-                   "error": f"answer could not be sent: {type(error).__name__}"})
+        except (TypeError, ValueError) as error:  # a result that is not JSON after all
+            _send(
+                {
+                    "event": "end",
+                    "step": step["id"],
+                    "status": "error",
+                    "error": f"answer could not be sent: {type(error).__name__}",
+                }
+            )
     _send({"event": "done"})
     real_stdout.flush()
-    os._exit(0)   # skip interpreter shutdown: atexit hooks and finalizers of student objects
+    os._exit(
+        0
+    )  # skip interpreter shutdown: atexit hooks and finalizers of student objects
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ Time is measured per step (a notebook cell, a probe case) as CPU seconds of the 
 sandbox, which a busy neighbour does not inflate; a wall-clock limit per step catches
 code that sleeps instead of computing.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -49,35 +50,47 @@ class SandboxUnavailable(RuntimeError):
 class Limits:
     """What one sandboxed job may use. Times in seconds, sizes in bytes."""
 
-    step_cpu_s: float = 60.0        # CPU time of one cell or probe case (all its processes)
-    step_wall_s: float = 300.0      # wall time of one step: catches sleeping loops
-    job_wall_s: float = 900.0       # wall time of the whole job
-    memory_bytes: int = 6 << 30     # address space per process (jax and TensorFlow reserve much)
-    processes: int = 512            # processes and threads of the sandbox's uid
-    file_bytes: int = 64 << 20      # largest file the job may write (tmpfs is this size too)
-    output_bytes: int = 256 << 10   # stdout/stderr kept from the process (the rest is dropped)
-    message_bytes: int = 64 << 20   # answers channel
+    step_cpu_s: float = 60.0  # CPU time of one cell or probe case (all its processes)
+    step_wall_s: float = 300.0  # wall time of one step: catches sleeping loops
+    job_wall_s: float = 900.0  # wall time of the whole job
+    memory_bytes: int = (
+        6 << 30
+    )  # address space per process (jax and TensorFlow reserve much)
+    processes: int = 512  # processes and threads of the sandbox's uid
+    file_bytes: int = (
+        64 << 20
+    )  # largest file the job may write (tmpfs is this size too)
+    output_bytes: int = (
+        256 << 10
+    )  # stdout/stderr kept from the process (the rest is dropped)
+    message_bytes: int = 64 << 20  # answers channel
 
     def describe(self) -> str:
-        return (f"{self.step_cpu_s:g} CPU s and {self.step_wall_s:g} wall s per cell, "
-                f"{self.job_wall_s:g} wall s per run, {self.memory_bytes >> 30} GiB memory, "
-                f"{self.processes} processes, files up to {self.file_bytes >> 20} MiB")
+        return (
+            f"{self.step_cpu_s:g} CPU s and {self.step_wall_s:g} wall s per cell, "
+            f"{self.job_wall_s:g} wall s per run, {self.memory_bytes >> 30} GiB memory, "
+            f"{self.processes} processes, files up to {self.file_bytes >> 20} MiB"
+        )
 
 
 @dataclass
 class JobOutcome:
     """What came back from one sandboxed run of the harness."""
 
-    events: list[dict] = field(default_factory=list)   # parsed messages, in order
-    finished: bool = False          # the harness reported that it completed every step
-    stopped: str | None = None      # why the supervisor stopped it: 'cpu', 'wall', 'job-wall', 'messages'
-    running: str | None = None      # the step under way when it stopped or died
+    events: list[dict] = field(default_factory=list)  # parsed messages, in order
+    finished: bool = False  # the harness reported that it completed every step
+    stopped: str | None = (
+        None  # why the supervisor stopped it: 'cpu', 'wall', 'job-wall', 'messages'
+    )
+    running: str | None = None  # the step under way when it stopped or died
     returncode: int | None = None
     stdout_tail: str = ""
     stderr_tail: str = ""
     cpu_s: float = 0.0
     wall_s: float = 0.0
-    leftovers_killed: int = 0       # processes of the sandbox uid still alive at the end (then killed)
+    leftovers_killed: int = (
+        0  # processes of the sandbox uid still alive at the end (then killed)
+    )
 
 
 def check_available() -> None:
@@ -86,10 +99,13 @@ def check_available() -> None:
     if missing:
         raise SandboxUnavailable(
             f"{' and '.join(missing)} not found: the autograder runs each submission in a bubblewrap "
-            "sandbox. Install Debian's bubblewrap and util-linux (make grade does this when run as root).")
+            "sandbox. Install Debian's bubblewrap and util-linux (make grade does this when run as root)."
+        )
     if os.geteuid() != 0:
-        raise SandboxUnavailable("the autograder must run as root: it starts each sandbox as its own "
-                                 "unprivileged uid, which only root may do")
+        raise SandboxUnavailable(
+            "the autograder must run as root: it starts each sandbox as its own "
+            "unprivileged uid, which only root may do"
+        )
 
 
 @contextlib.contextmanager
@@ -105,7 +121,7 @@ def _uid_slot():
             continue
         try:
             uid = UID_BASE + slot
-            _kill_uid(uid)        # a crashed earlier grader may have left something
+            _kill_uid(uid)  # a crashed earlier grader may have left something
             yield uid
         finally:
             handle.close()
@@ -125,8 +141,8 @@ def _proc_stats():
             uid = os.stat(f"/proc/{entry.name}").st_uid
         except OSError:
             continue
-        fields = raw[raw.rindex(")") + 2:].split()   # the command name may hold spaces
-        ticks = sum(int(x) for x in fields[11:15])    # utime, stime, cutime, cstime
+        fields = raw[raw.rindex(")") + 2 :].split()  # the command name may hold spaces
+        ticks = sum(int(x) for x in fields[11:15])  # utime, stime, cutime, cstime
         stats[int(entry.name)] = (int(fields[1]), uid, ticks / _CLOCK_TICKS)
     return stats
 
@@ -159,16 +175,49 @@ def _kill_uid(uid: int) -> int:
     return killed
 
 
-def _bwrap_command(job_dir: Path, uid: int, limits: Limits, env: dict[str, str], message_fd: int) -> list[str]:
+def _bwrap_command(
+    job_dir: Path, uid: int, limits: Limits, env: dict[str, str], message_fd: int
+) -> list[str]:
     python = Path(sys.executable)
     prefixes = sorted({os.path.realpath(sys.prefix), os.path.realpath(sys.base_prefix)})
-    cmd = ["bwrap", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
-           "--unshare-cgroup-try", "--die-with-parent", "--new-session",
-           "--ro-bind", "/usr", "/usr",
-           "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64",
-           "--symlink", "usr/bin", "/bin", "--symlink", "usr/sbin", "/sbin"]
+    cmd = [
+        "bwrap",
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-ipc",
+        "--unshare-uts",
+        "--unshare-cgroup-try",
+        "--die-with-parent",
+        "--new-session",
+        "--ro-bind",
+        "/usr",
+        "/usr",
+        "--symlink",
+        "usr/lib",
+        "/lib",
+        "--symlink",
+        "usr/lib64",
+        "/lib64",
+        "--symlink",
+        "usr/bin",
+        "/bin",
+        "--symlink",
+        "usr/sbin",
+        "/sbin",
+    ]
     # The private /tmp first: a virtual environment under /tmp (a clone there) is mounted over it.
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(limits.file_bytes), "--perms", "1777", "--tmpfs", "/tmp"]
+    cmd += [
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--size",
+        str(limits.file_bytes),
+        "--perms",
+        "1777",
+        "--tmpfs",
+        "/tmp",
+    ]
     mounts = [p for p in prefixes if not p.startswith("/usr/")]
     if not str(python).startswith(tuple(prefixes)):
         mounts.append(str(python.parent))
@@ -177,15 +226,44 @@ def _bwrap_command(job_dir: Path, uid: int, limits: Limits, env: dict[str, str],
         cmd += ["--perms", "0755", "--dir", path]
     for path in mounts:
         cmd += ["--ro-bind", path, path]
-    cmd += ["--size", str(limits.file_bytes), "--perms", "0777", "--tmpfs", "/submission",
-            "--ro-bind", str(job_dir), "/job", "--chdir", "/submission", "--clearenv"]
-    for key, value in {**env, "HOME": "/submission", "TMPDIR": "/tmp", "PATH": "/usr/bin:/bin",
-                       "MPLCONFIGDIR": "/tmp/matplotlib", "KERAS_HOME": "/tmp/keras",
-                       "HARNESS_FD": str(message_fd)}.items():
+    cmd += [
+        "--size",
+        str(limits.file_bytes),
+        "--perms",
+        "0777",
+        "--tmpfs",
+        "/submission",
+        "--ro-bind",
+        str(job_dir),
+        "/job",
+        "--chdir",
+        "/submission",
+        "--clearenv",
+    ]
+    for key, value in {
+        **env,
+        "HOME": "/submission",
+        "TMPDIR": "/tmp",
+        "PATH": "/usr/bin:/bin",
+        "MPLCONFIGDIR": "/tmp/matplotlib",
+        "KERAS_HOME": "/tmp/keras",
+        "HARNESS_FD": str(message_fd),
+    }.items():
         cmd += ["--setenv", key, value]
-    cmd += ["--", "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
-            "--inh-caps=-all", "--bounding-set=-all",
-            str(python), "-I", "-B", "/job/harness.py", "/job/job.json"]
+    cmd += [
+        "--",
+        "setpriv",
+        f"--reuid={uid}",
+        f"--regid={uid}",
+        "--clear-groups",
+        "--inh-caps=-all",
+        "--bounding-set=-all",
+        str(python),
+        "-I",
+        "-B",
+        "/job/harness.py",
+        "/job/job.json",
+    ]
     return cmd
 
 
@@ -206,10 +284,15 @@ def _limit_resources(limits: Limits):
         # job (per-step limits are the supervisor's), the others hold for each process.
         cpu = int(limits.job_wall_s) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+        resource.setrlimit(
+            resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes)
+        )
         resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
+        resource.setrlimit(
+            resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes)
+        )
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
     return apply
 
 
@@ -221,7 +304,7 @@ class _Tail:
 
     def add(self, chunk: bytes) -> None:
         room = self.limit - len(self.data)
-        self.data += chunk[:max(room, 0)]
+        self.data += chunk[: max(room, 0)]
         self.dropped += max(len(chunk) - max(room, 0), 0)
 
     def text(self) -> str:
@@ -237,7 +320,10 @@ def run_job(job: dict, limits: Limits, env: dict[str, str] | None = None) -> Job
     """
     check_available()
     outcome = JobOutcome()
-    with tempfile.TemporaryDirectory(prefix="autograde-job-") as tmp, _uid_slot() as uid:
+    with (
+        tempfile.TemporaryDirectory(prefix="autograde-job-") as tmp,
+        _uid_slot() as uid,
+    ):
         job_dir = Path(tmp)
         shutil.copy(HARNESS, job_dir / "harness.py")
         (job_dir / "job.json").write_text(json.dumps(job))
@@ -246,9 +332,14 @@ def run_job(job: dict, limits: Limits, env: dict[str, str] | None = None) -> Job
         start = time.monotonic()
         try:
             proc = subprocess.Popen(
-                _bwrap_command(job_dir, uid, limits, env or {}, write_fd), stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, pass_fds=(write_fd,),
-                preexec_fn=_limit_resources(limits), start_new_session=True)
+                _bwrap_command(job_dir, uid, limits, env or {}, write_fd),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                pass_fds=(write_fd,),
+                preexec_fn=_limit_resources(limits),
+                start_new_session=True,
+            )
         finally:
             os.close(write_fd)
         try:
@@ -264,9 +355,18 @@ def run_job(job: dict, limits: Limits, env: dict[str, str] | None = None) -> Job
     return outcome
 
 
-def _supervise(proc: subprocess.Popen, read_fd: int, limits: Limits, outcome: JobOutcome, start: float) -> None:
-    streams = {proc.stdout.fileno(): _Tail(limits.output_bytes), proc.stderr.fileno(): _Tail(limits.output_bytes),
-               read_fd: None}
+def _supervise(
+    proc: subprocess.Popen,
+    read_fd: int,
+    limits: Limits,
+    outcome: JobOutcome,
+    start: float,
+) -> None:
+    streams = {
+        proc.stdout.fileno(): _Tail(limits.output_bytes),
+        proc.stderr.fileno(): _Tail(limits.output_bytes),
+        read_fd: None,
+    }
     buffer, received = bytearray(), 0
     step_cpu0 = step_wall0 = None
     cpu = 0.0
@@ -296,7 +396,10 @@ def _supervise(proc: subprocess.Popen, read_fd: int, limits: Limits, outcome: Jo
                 if event.get("event") == "start":
                     outcome.running = str(event.get("step"))
                     step_cpu0, step_wall0 = cpu, time.monotonic()
-                elif event.get("event") == "end" and str(event.get("step")) == outcome.running:
+                elif (
+                    event.get("event") == "end"
+                    and str(event.get("step")) == outcome.running
+                ):
                     outcome.running = None
                 elif event.get("event") == "done":
                     outcome.finished = True

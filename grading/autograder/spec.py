@@ -5,6 +5,7 @@ answer cell it grades. What the student's code produced comes back as plain data
 (harness.encode); the expected value is computed here, by the grader, from the
 student's variant. Nothing here runs student code.
 """
+
 from __future__ import annotations
 
 import base64
@@ -60,7 +61,9 @@ def as_number(data: dict, integer: bool) -> float | int:
     if kind and kind.split(".")[0] not in ("builtins", "numpy"):
         raise BadAnswer(f"expected a plain number, got an object of type {kind}")
     if integer:
-        if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+        if isinstance(value, float) and not (
+            math.isfinite(value) and value.is_integer()
+        ):
             raise BadAnswer(f"expected a whole number, got {value!r}")
         return int(value)
     if not math.isfinite(value):
@@ -68,7 +71,22 @@ def as_number(data: dict, integer: bool) -> float | int:
     return float(value)
 
 
-ALLOWED_DTYPES = {"<f2", "<f4", "<f8", "<i1", "<i2", "<i4", "<i8", "<u1", "<u2", "<u4", "<u8", "|b1", "|i1", "|u1"}
+ALLOWED_DTYPES = {
+    "<f2",
+    "<f4",
+    "<f8",
+    "<i1",
+    "<i2",
+    "<i4",
+    "<i8",
+    "<u1",
+    "<u2",
+    "<u4",
+    "<u8",
+    "|b1",
+    "|i1",
+    "|u1",
+}
 
 
 def as_array(data: dict) -> np.ndarray:
@@ -78,8 +96,11 @@ def as_array(data: dict) -> np.ndarray:
         raise BadAnswer(f"expected a NumPy array, got {describe(data)}")
     spec = data["ndarray"]
     dtype, shape = spec.get("dtype"), spec.get("shape")
-    if dtype not in ALLOWED_DTYPES or not isinstance(shape, list) or not all(isinstance(n, int) and n >= 0
-                                                                            for n in shape):
+    if (
+        dtype not in ALLOWED_DTYPES
+        or not isinstance(shape, list)
+        or not all(isinstance(n, int) and n >= 0 for n in shape)
+    ):
         raise BadAnswer("an array of an unsupported kind")
     raw = base64.b64decode(spec.get("b64", ""), validate=True)
     if len(raw) != np.dtype(dtype).itemsize * math.prod(shape):
@@ -98,8 +119,13 @@ def as_sequence(data: dict, length: int) -> list:
 def encode_array(array) -> dict:
     """Grader-side encoding of a NumPy argument for the harness."""
     plain = np.ascontiguousarray(array, dtype=np.asarray(array).dtype.newbyteorder("<"))
-    return {"ndarray": {"dtype": plain.dtype.str, "shape": list(plain.shape),
-                        "b64": base64.b64encode(plain.tobytes()).decode()}}
+    return {
+        "ndarray": {
+            "dtype": plain.dtype.str,
+            "shape": list(plain.shape),
+            "b64": base64.b64encode(plain.tobytes()).decode(),
+        }
+    }
 
 
 def encode_args(values) -> list:
@@ -114,7 +140,10 @@ class _Graded:
         raise NotImplementedError
 
     def zero(self, message: str, flag: str | None = None) -> list["PartResult"]:
-        return [PartResult(label, points, 0, message, flag=flag) for label, points in self.graded_parts()]
+        return [
+            PartResult(label, points, 0, message, flag=flag)
+            for label, points in self.graded_parts()
+        ]
 
 
 @dataclass(frozen=True)
@@ -145,25 +174,53 @@ class ValueQuestion(_Graded):
     def graded_parts(self):
         return [(v.name, v.points) for v in self.values]
 
-    def judge(self, params: dict, answers: dict, default_params: dict | None = None) -> list["PartResult"]:
+    def judge(
+        self, params: dict, answers: dict, default_params: dict | None = None
+    ) -> list["PartResult"]:
         results = []
         for value in self.values:
             expected = value.expected(params)
             label = value.name
             try:
-                got = as_number(answers.get(value.name, {"missing": True}), value.integer)
+                got = as_number(
+                    answers.get(value.name, {"missing": True}), value.integer
+                )
             except BadAnswer as error:
-                results.append(PartResult(label, value.points, 0, f"`{value.name}`: {error}"))
+                results.append(
+                    PartResult(label, value.points, 0, f"`{value.name}`: {error}")
+                )
                 continue
-            if math.isclose(got, expected, rel_tol=value.rel_tol, abs_tol=0 if value.integer else 1e-12):
-                results.append(PartResult(label, value.points, value.points, f"`{value.name}` is right"))
+            if math.isclose(
+                got,
+                expected,
+                rel_tol=value.rel_tol,
+                abs_tol=0 if value.integer else 1e-12,
+            ):
+                results.append(
+                    PartResult(
+                        label, value.points, value.points, f"`{value.name}` is right"
+                    )
+                )
                 continue
             note = ""
-            if default_params is not None and default_params != params and math.isclose(
-                    got, value.expected(default_params), rel_tol=value.rel_tol):
+            if (
+                default_params is not None
+                and default_params != params
+                and math.isclose(
+                    got, value.expected(default_params), rel_tol=value.rel_tol
+                )
+            ):
                 note = " (it answers the public default variant, not your notebook's numbers)"
-            results.append(PartResult(label, value.points, 0, f"`{value.name}` = {got!r} is not right{note}",
-                                      expected=expected, flag="default-variant" if note else None))
+            results.append(
+                PartResult(
+                    label,
+                    value.points,
+                    0,
+                    f"`{value.name}` = {got!r} is not right{note}",
+                    expected=expected,
+                    flag="default-variant" if note else None,
+                )
+            )
         return results
 
 
@@ -175,7 +232,10 @@ class Case:
     def show(self) -> str:
         def one(v):
             return f"array{tuple(v.shape)}" if isinstance(v, np.ndarray) else repr(v)
-        items = [one(a) for a in self.args] + [f"{k}={one(v)}" for k, v in self.kwargs.items()]
+
+        items = [one(a) for a in self.args] + [
+            f"{k}={one(v)}" for k, v in self.kwargs.items()
+        ]
         return ", ".join(items)
 
 
@@ -204,8 +264,15 @@ class FunctionQuestion(_Graded):
 
     def probes(self, params, rng) -> tuple[list[Case], list[dict]]:
         cases = self.cases(params, rng)
-        return cases, [{"kind": "call", "function": self.function, "args": encode_args(c.args),
-                        "kwargs": dict(zip(c.kwargs, encode_args(c.kwargs.values())))} for c in cases]
+        return cases, [
+            {
+                "kind": "call",
+                "function": self.function,
+                "args": encode_args(c.args),
+                "kwargs": dict(zip(c.kwargs, encode_args(c.kwargs.values()))),
+            }
+            for c in cases
+        ]
 
     def judge(self, params, cases, outcomes: list[dict]) -> list["PartResult"]:
         failures: dict[str, str] = {}
@@ -213,9 +280,15 @@ class FunctionQuestion(_Graded):
             for label, message in self._one(params, case, outcome).items():
                 if message and label not in failures:
                     failures[label] = f"{self.function}({case.show()}): {message}"
-        return [PartResult(label, points, 0 if label in failures else points,
-                           failures.get(label, f"{self.function}: {label or 'every case'} right"))
-                for label, points in self.parts]
+        return [
+            PartResult(
+                label,
+                points,
+                0 if label in failures else points,
+                failures.get(label, f"{self.function}: {label or 'every case'} right"),
+            )
+            for label, points in self.parts
+        ]
 
     def _one(self, params, case, outcome) -> dict[str, str | None]:
         labels = [label for label, _ in self.parts]
@@ -227,8 +300,12 @@ class FunctionQuestion(_Graded):
         try:
             return self.check(params, case, result)
         except BadAnswer as error:
-            return dict.fromkeys(labels, f"returned {error}" if not str(error).startswith("expected")
-                                 else str(error))
+            return dict.fromkeys(
+                labels,
+                f"returned {error}"
+                if not str(error).startswith("expected")
+                else str(error),
+            )
 
 
 @dataclass(frozen=True)
@@ -238,7 +315,9 @@ class BlockCase:
     seed: int
 
     def show(self) -> str:
-        return f"input {tuple(self.x.shape[1:])}, " + ", ".join(repr(a) for a in self.args)
+        return f"input {tuple(self.x.shape[1:])}, " + ", ".join(
+            repr(a) for a in self.args
+        )
 
 
 @dataclass(frozen=True)
@@ -251,7 +330,9 @@ class BlockQuestion(_Graded):
     function: str
     points: float
     cases: Callable[[dict, np.random.Generator], list[BlockCase]]
-    reference: Callable[[dict, BlockCase], Callable]   # returns f(keras_input) -> output tensor
+    reference: Callable[
+        [dict, BlockCase], Callable
+    ]  # returns f(keras_input) -> output tensor
     forbid: tuple[str, ...] = ()
     rel_tol: float = 1e-2
 
@@ -260,16 +341,34 @@ class BlockQuestion(_Graded):
 
     def probes(self, params, rng):
         cases = self.cases(params, rng)
-        return cases, [{"kind": "keras_block", "function": self.function, "x": encode_array(c.x),
-                        "args": list(c.args), "seed": c.seed} for c in cases]
+        return cases, [
+            {
+                "kind": "keras_block",
+                "function": self.function,
+                "x": encode_array(c.x),
+                "args": list(c.args),
+                "seed": c.seed,
+            }
+            for c in cases
+        ]
 
     def judge(self, params, cases, outcomes) -> list["PartResult"]:
         for case, outcome in zip(cases, outcomes):
             message = self._one(params, case, outcome)
             if message:
-                return [PartResult("", self.points, 0, f"{self.function}({case.show()}): {message}")]
-        return [PartResult("", self.points, self.points,
-                           f"{self.function}: same output as the reference block on {len(cases)} cases")]
+                return [
+                    PartResult(
+                        "", self.points, 0, f"{self.function}({case.show()}): {message}"
+                    )
+                ]
+        return [
+            PartResult(
+                "",
+                self.points,
+                self.points,
+                f"{self.function}: same output as the reference block on {len(cases)} cases",
+            )
+        ]
 
     def _one(self, params, case, outcome) -> str | None:
         if outcome.get("status") != "ok":
@@ -278,11 +377,15 @@ class BlockQuestion(_Graded):
         if "missing" in result:
             return f"`{self.function}` is not defined"
         try:
-            student_layers = [[as_array(w) for w in layer["weights"]] for layer in result["layers"]]
+            student_layers = [
+                [as_array(w) for w in layer["weights"]] for layer in result["layers"]
+            ]
             output = as_array(result["output"])
         except (BadAnswer, KeyError, TypeError) as error:
             return f"the block could not be read back ({error})"
-        return compare_block(self.reference(params, case), case.x, student_layers, output, self.rel_tol)
+        return compare_block(
+            self.reference(params, case), case.x, student_layers, output, self.rel_tol
+        )
 
 
 def _signature(weights) -> tuple:
@@ -293,8 +396,10 @@ def _shapes_text(signatures) -> str:
     counts: dict[tuple, int] = {}
     for s in signatures:
         counts[s] = counts.get(s, 0) + 1
-    return "; ".join(f"{n} x {' + '.join('x'.join(map(str, shape)) or 'scalar' for shape in s)}"
-                     for s, n in sorted(counts.items()))
+    return "; ".join(
+        f"{n} x {' + '.join('x'.join(map(str, shape)) or 'scalar' for shape in s)}"
+        for s, n in sorted(counts.items())
+    )
 
 
 MAX_MATCHINGS = 5040
@@ -311,8 +416,10 @@ def compare_block(build_reference, x, student_layers, output, rel_tol) -> str | 
     ref_sigs = [_signature(layer.get_weights()) for layer in ref_layers]
     student_sigs = [_signature(w) for w in student_layers]
     if sorted(ref_sigs) != sorted(student_sigs):
-        return (f"its layers' weights do not match the specification: expected {_shapes_text(ref_sigs)}; "
-                f"got {_shapes_text(student_sigs) or 'no weights'}")
+        return (
+            f"its layers' weights do not match the specification: expected {_shapes_text(ref_sigs)}; "
+            f"got {_shapes_text(student_sigs) or 'no weights'}"
+        )
     expected_shape = tuple(reference.output.shape[1:])
     if tuple(output.shape[1:]) != expected_shape:
         return f"output shape {tuple(output.shape[1:])}, expected {expected_shape}"
@@ -327,8 +434,12 @@ def compare_block(build_reference, x, student_layers, output, rel_tol) -> str | 
     for combination in itertools.product(*choices):
         order = dict(zip(groups, (list(c) for c in combination)))
         for layer, sig in zip(ref_layers, ref_sigs):
-            layer.set_weights([w.astype("float32") for w in student_layers[order[sig].pop(0)]])
-        expected = keras.ops.convert_to_numpy(reference(x.astype("float32"), training=False))
+            layer.set_weights(
+                [w.astype("float32") for w in student_layers[order[sig].pop(0)]]
+            )
+        expected = keras.ops.convert_to_numpy(
+            reference(x.astype("float32"), training=False)
+        )
         error = float(np.max(np.abs(expected - output))) / scale
         if error <= rel_tol:
             return None
@@ -344,5 +455,7 @@ class PartResult:
     points: float
     score: float
     message: str
-    expected: Any = None      # for the instructor's report only, never the student's feedback
-    flag: str | None = None   # 'forbidden', 'default-variant', ... : shown in the report
+    expected: Any = (
+        None  # for the instructor's report only, never the student's feedback
+    )
+    flag: str | None = None  # 'forbidden', 'default-variant', ... : shown in the report

@@ -9,6 +9,7 @@ computed without the secret, which lives only in the instructor's ``grading/`` f
 Notebooks carry ``{{ name }}`` placeholders in their text, tests and solutions; rendering
 replaces each with the variant's value, and an unknown name is an error, never a blank.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -41,20 +42,28 @@ def read_secret(course: Path) -> bytes:
     try:
         text = path.read_text().strip()
     except FileNotFoundError:
-        raise VariantError(f"no course secret at {path}: it decides every student's numbers. Restore it "
-                           "from your backup, or run `make assignments` to create one before handing out "
-                           "the notebooks (a new secret gives every student new numbers).") from None
+        raise VariantError(
+            f"no course secret at {path}: it decides every student's numbers. Restore it "
+            "from your backup, or run `make assignments` to create one before handing out "
+            "the notebooks (a new secret gives every student new numbers)."
+        ) from None
     if len(text) < 32:
-        raise VariantError(f"{path} holds {len(text)} characters; a course secret has at least 32")
+        raise VariantError(
+            f"{path} holds {len(text)} characters; a course secret has at least 32"
+        )
     return text.encode()
 
 
 def student_rng(secret: bytes, assignment: str, student: str) -> np.random.Generator:
-    digest = hmac.new(secret, f"{assignment}\0{student}".encode(), hashlib.sha256).digest()
+    digest = hmac.new(
+        secret, f"{assignment}\0{student}".encode(), hashlib.sha256
+    ).digest()
     return np.random.default_rng(int.from_bytes(digest[:16], "big"))
 
 
-def parameters(grader, secret: bytes | None, assignment: str, student: str | None) -> dict:
+def parameters(
+    grader, secret: bytes | None, assignment: str, student: str | None
+) -> dict:
     """The student's variant (the public default when ``student`` is None)."""
     if student is None:
         return dict(grader.DEFAULT)
@@ -71,15 +80,19 @@ def render(text: str, params: dict) -> str:
     def value(match):
         name = match.group(1)
         if name not in params:
-            raise VariantError(f"placeholder {{{{ {name} }}}} is not a parameter of this problem set "
-                               f"(it has: {', '.join(sorted(params))})")
+            raise VariantError(
+                f"placeholder {{{{ {name} }}}} is not a parameter of this problem set "
+                f"(it has: {', '.join(sorted(params))})"
+            )
         return str(params[name])
+
     return PLACEHOLDER.sub(value, text)
 
 
 def render_notebook(nb, params: dict):
     """A copy of a notebook with every cell's placeholders filled in."""
     import copy
+
     out = copy.deepcopy(nb)
     for cell in out.cells:
         cell.source = render(cell.source, params)

@@ -4,6 +4,7 @@ Each block is built in the sandbox on the grader's input, given seeded weights a
 once; the reference block here gets the same weights (matched by shape) and must give
 the same output. Equal parameter counts alone would pass a block without its shortcut.
 """
+
 from __future__ import annotations
 
 
@@ -39,6 +40,7 @@ def residual_cases(params, rng) -> list[BlockCase]:
 
 def residual_reference(params, case):
     from course_lib.models import residual_block
+
     filters, stride = case.args
     return lambda x: residual_block(x, filters, stride, shortcut="B", name="reference")
 
@@ -56,20 +58,36 @@ def inception_cases(params, rng) -> list[BlockCase]:
 
 def inception_reference(params, case):
     from keras import layers
+
     f1, f3r, f3, f5r, f5, pool_proj = case.args
 
     def conv(t, n, k):
         return layers.Conv2D(n, k, padding="same", activation="relu")(t)
 
     def build(x):
-        branches = {"1x1": conv(x, f1, 1), "3x3": conv(conv(x, f3r, 1), f3, 3),
-                    "5x5": conv(conv(x, f5r, 1), f5, 5),
-                    "pool": conv(layers.MaxPooling2D(3, strides=1, padding="same")(x), pool_proj, 1)}
+        branches = {
+            "1x1": conv(x, f1, 1),
+            "3x3": conv(conv(x, f3r, 1), f3, 3),
+            "5x5": conv(conv(x, f5r, 1), f5, 5),
+            "pool": conv(
+                layers.MaxPooling2D(3, strides=1, padding="same")(x), pool_proj, 1
+            ),
+        }
         return layers.Concatenate()([branches[name] for name in params["q2_order"]])
+
     return build
 
 
 QUESTIONS = (
-    BlockQuestion("q1-tests", "q1-answer", "residual_block", 5, residual_cases, residual_reference),
-    BlockQuestion("q2-tests", "q2-answer", "inception_module", 5, inception_cases, inception_reference),
+    BlockQuestion(
+        "q1-tests", "q1-answer", "residual_block", 5, residual_cases, residual_reference
+    ),
+    BlockQuestion(
+        "q2-tests",
+        "q2-answer",
+        "inception_module",
+        5,
+        inception_cases,
+        inception_reference,
+    ),
 )

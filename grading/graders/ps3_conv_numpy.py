@@ -5,6 +5,7 @@ drawn per student. The forward pass is compared with course_lib's NumPy convolut
 (itself tested against Keras); the backward pass with a numerical gradient of that
 reference forward pass, never of the student's own.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,10 +19,20 @@ NOTEBOOK = "conv_numpy.ipynb"
 FORBID = ("course_lib", "keras", "tensorflow", "jax", "torch", "scipy")
 
 LAYOUTS = {
-    False: {"channels_first": False, "x_shape": "(N, H, W, C)", "w_shape": "(K, K, C, F)",
-            "out_shape": "(N, H', W', F)", "layout_name": "channels-last, as in Keras"},
-    True: {"channels_first": True, "x_shape": "(N, C, H, W)", "w_shape": "(F, C, K, K)",
-           "out_shape": "(N, F, H', W')", "layout_name": "channels-first, as in PyTorch"},
+    False: {
+        "channels_first": False,
+        "x_shape": "(N, H, W, C)",
+        "w_shape": "(K, K, C, F)",
+        "out_shape": "(N, H', W', F)",
+        "layout_name": "channels-last, as in Keras",
+    },
+    True: {
+        "channels_first": True,
+        "x_shape": "(N, C, H, W)",
+        "w_shape": "(F, C, K, K)",
+        "out_shape": "(N, F, H', W')",
+        "layout_name": "channels-first, as in PyTorch",
+    },
 }
 DEFAULT = dict(LAYOUTS[False])
 
@@ -53,14 +64,27 @@ def relative_error(got, expected) -> float:
 
 # --- Q1 ---------------------------------------------------------------------------------------------
 def _tensors(rng, n, size, c, f, k):
-    return (rng.normal(size=(n, size, size, c)), rng.normal(size=(k, k, c, f)), rng.normal(size=f))
+    return (
+        rng.normal(size=(n, size, size, c)),
+        rng.normal(size=(k, k, c, f)),
+        rng.normal(size=f),
+    )
 
 
 def forward_cases(params, rng) -> list[Case]:
     cases = []
     for stride, pad, k in [(1, 0, 3), (2, 1, 3), (1, 2, 5), (3, 0, 2), (2, 0, 1)]:
-        x, w, b = _tensors(rng, 2, int(rng.integers(7, 11)), int(rng.integers(1, 4)), int(rng.integers(1, 5)), k)
-        cases.append(Case((to_student(params, x=x), to_student(params, w=w), b, stride, pad)))
+        x, w, b = _tensors(
+            rng,
+            2,
+            int(rng.integers(7, 11)),
+            int(rng.integers(1, 4)),
+            int(rng.integers(1, 5)),
+            k,
+        )
+        cases.append(
+            Case((to_student(params, x=x), to_student(params, w=w), b, stride, pad))
+        )
     return cases
 
 
@@ -88,8 +112,18 @@ def backward_cases(params, rng) -> list[Case]:
     for stride, pad in [(1, 1), (2, 0), (2, 1)]:
         x, w, b = _tensors(rng, 2, 5, 2, 3, 3)
         dout = rng.normal(size=reference_forward(x, w, b, stride, pad).shape)
-        cases.append(Case((to_student(params, x=dout), to_student(params, x=x), to_student(params, w=w),
-                           stride, pad), {}))
+        cases.append(
+            Case(
+                (
+                    to_student(params, x=dout),
+                    to_student(params, x=x),
+                    to_student(params, w=w),
+                    stride,
+                    pad,
+                ),
+                {},
+            )
+        )
     return cases
 
 
@@ -111,18 +145,31 @@ def expected_gradients(x, w, dout, stride, pad):
     x, w = x.copy(), w.copy()
     b = np.zeros(w.shape[-1])
     loss = lambda: float(np.sum(reference_forward(x, w, b, stride, pad) * dout))  # noqa: E731
-    return numerical_gradient(loss, x), numerical_gradient(loss, w), numerical_gradient(loss, b)
+    return (
+        numerical_gradient(loss, x),
+        numerical_gradient(loss, w),
+        numerical_gradient(loss, b),
+    )
 
 
 def check_backward(params, case, result) -> dict:
     dout, x, w, stride, pad = case.args
     if params["channels_first"]:
-        dout, x, w = (np.transpose(dout, (0, 2, 3, 1)), np.transpose(x, (0, 2, 3, 1)),
-                      np.transpose(w, (2, 3, 1, 0)))
+        dout, x, w = (
+            np.transpose(dout, (0, 2, 3, 1)),
+            np.transpose(x, (0, 2, 3, 1)),
+            np.transpose(w, (2, 3, 1, 0)),
+        )
     expected = expected_gradients(x, w, dout, stride, pad)
-    expected_student = (to_student(params, x=expected[0]), to_student(params, w=expected[1]), expected[2])
+    expected_student = (
+        to_student(params, x=expected[0]),
+        to_student(params, w=expected[1]),
+        expected[2],
+    )
     verdicts = {}
-    for label, item, want in zip(("dx", "dw", "db"), as_sequence(result, 3), expected_student):
+    for label, item, want in zip(
+        ("dx", "dw", "db"), as_sequence(result, 3), expected_student
+    ):
         try:
             got = as_array(item)
         except BadAnswer as error:
@@ -132,12 +179,27 @@ def check_backward(params, case, result) -> dict:
             verdicts[label] = f"{label} has shape {got.shape}, expected {want.shape}"
             continue
         error = relative_error(got, want)
-        verdicts[label] = None if error < 1e-5 else f"{label} is wrong (relative error {error:.2g})"
+        verdicts[label] = (
+            None if error < 1e-5 else f"{label} is wrong (relative error {error:.2g})"
+        )
     return verdicts
 
 
 QUESTIONS = (
-    FunctionQuestion("q1-tests", "q1-answer", "conv_forward", (("", 4),), forward_cases, check_forward),
-    FunctionQuestion("q2-tests", "q2-answer", "conv_backward", (("dx", 2), ("dw", 2), ("db", 2)),
-                     backward_cases, check_backward),
+    FunctionQuestion(
+        "q1-tests",
+        "q1-answer",
+        "conv_forward",
+        (("", 4),),
+        forward_cases,
+        check_forward,
+    ),
+    FunctionQuestion(
+        "q2-tests",
+        "q2-answer",
+        "conv_backward",
+        (("dx", 2), ("dw", 2), ("db", 2)),
+        backward_cases,
+        check_backward,
+    ),
 )

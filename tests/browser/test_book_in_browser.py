@@ -6,6 +6,7 @@ missing outputs, wrong Colab links, dead quizzes, search, visible solutions.
 Requests that would leave the machine are blocked and reported: the book
 must work offline. Screenshots of key pages go to _build/screenshots/.
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,8 +27,17 @@ SHOTS = ROOT / "_build" / "screenshots"
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SETTLE_MS = 60_000
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 
 def _toc_files(node):
     if isinstance(node, dict):
@@ -62,7 +72,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def browser():
     if CHROMIUM is None:
-        pytest.fail("Chromium is not installed: `make browser-deps` installs Debian's chromium")
+        pytest.fail(
+            "Chromium is not installed: `make browser-deps` installs Debian's chromium"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -80,7 +92,9 @@ class Visit:
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.errors, self.external = [], []
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on(
+            "console", lambda m: m.type == "error" and self.errors.append(m.text)
+        )
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.in_flight = track_requests(self.page)
         self.page.route("**/*", self._route)
@@ -131,8 +145,10 @@ def settle(page, in_flight, timeout_ms=SETTLE_MS):
     try:
         page.wait_for_load_state("networkidle", timeout=timeout_ms)
     except PlaywrightTimeout:
-        pytest.fail(f"{page.url} did not settle in {timeout_ms / 1000:.0f} s; requests still open: "
-                    f"{sorted(in_flight)[:5]}")
+        pytest.fail(
+            f"{page.url} did not settle in {timeout_ms / 1000:.0f} s; requests still open: "
+            f"{sorted(in_flight)[:5]}"
+        )
 
 
 @pytest.fixture
@@ -150,7 +166,9 @@ def visit(browser, server):
 
 
 def _math_rendered(page):
-    page.wait_for_function("document.querySelectorAll('mjx-container').length > 0", timeout=15_000)
+    page.wait_for_function(
+        "document.querySelectorAll('mjx-container').length > 0", timeout=15_000
+    )
     return page.locator("mjx-container").count()
 
 
@@ -160,14 +178,18 @@ def test_page_loads_cleanly(visit, page_path):
     v.settle()
     assert v.page.title(), "page has a title"
     assert not v.errors, f"console errors: {v.errors[:3]}"
-    assert not v.external, f"requests leaving the machine (the book must work offline): {v.external[:3]}"
+    assert not v.external, (
+        f"requests leaving the machine (the book must work offline): {v.external[:3]}"
+    )
 
 
 @pytest.mark.parametrize("page_path", PAGES)
 def test_internal_links_and_images(visit, page_path):
     v = visit(f"{page_path}.html")
     base = HTML / page_path
-    hrefs = v.page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+    hrefs = v.page.eval_on_selector_all(
+        "a[href]", "els => els.map(e => e.getAttribute('href'))"
+    )
     broken = []
     for href in hrefs:
         parsed = urlparse(href)
@@ -178,13 +200,19 @@ def test_internal_links_and_images(visit, page_path):
             broken.append(href)
     assert not broken, f"broken internal links: {broken[:5]}"
     images = v.page.eval_on_selector_all(
-        "img", "els => els.map(e => ({src: e.getAttribute('src'), ok: e.complete && e.naturalWidth > 0, alt: e.alt}))")
-    assert all(i["ok"] for i in images), f"images that did not load: {[i['src'] for i in images if not i['ok']][:5]}"
+        "img",
+        "els => els.map(e => ({src: e.getAttribute('src'), ok: e.complete && e.naturalWidth > 0, alt: e.alt}))",
+    )
+    assert all(i["ok"] for i in images), (
+        f"images that did not load: {[i['src'] for i in images if not i['ok']][:5]}"
+    )
     outputs = [i for i in images if "_images/" in (i["src"] or "")]
     assert all(i["alt"] for i in outputs), "every figure needs alt text"
 
 
-@pytest.mark.parametrize("page_path", ["notebooks/00_counting_with_course_lib", "book/glossary"])
+@pytest.mark.parametrize(
+    "page_path", ["notebooks/00_counting_with_course_lib", "book/glossary"]
+)
 def test_math_is_rendered(visit, page_path):
     v = visit(f"{page_path}.html")
     assert _math_rendered(v.page) > 3
@@ -194,9 +222,17 @@ def test_math_is_rendered(visit, page_path):
 @pytest.mark.parametrize("page_path", NOTEBOOK_PAGES)
 def test_outputs_and_figures_are_present(visit, page_path):
     nb = json.loads((ROOT / f"{page_path}.ipynb").read_text())
-    shown = [c for c in nb["cells"] if c["cell_type"] == "code" and c["outputs"]
-             and not {"remove-output", "remove-cell"} & set(c.get("metadata", {}).get("tags", []))]
-    figures = sum(1 for c in shown for o in c["outputs"] if "image/png" in o.get("data", {}))
+    shown = [
+        c
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+        and c["outputs"]
+        and not {"remove-output", "remove-cell"}
+        & set(c.get("metadata", {}).get("tags", []))
+    ]
+    figures = sum(
+        1 for c in shown for o in c["outputs"] if "image/png" in o.get("data", {})
+    )
     v = visit(f"{page_path}.html")
     assert v.page.locator(".cell_output").count() >= len(shown)
     assert v.page.locator(".cell_output img").count() >= figures
@@ -205,7 +241,9 @@ def test_outputs_and_figures_are_present(visit, page_path):
 @pytest.mark.parametrize("page_path", NOTEBOOK_PAGES)
 def test_colab_button_points_at_this_notebook(visit, page_path):
     v = visit(f"{page_path}.html")
-    hrefs = v.page.eval_on_selector_all("a[href*='colab.research.google.com']", "els => els.map(e => e.href)")
+    hrefs = v.page.eval_on_selector_all(
+        "a[href*='colab.research.google.com']", "els => els.map(e => e.href)"
+    )
     repo = urlparse(CONFIG["repository"]["url"]).path.strip("/")
     expected = f"https://colab.research.google.com/github/{repo}/blob/{CONFIG['repository']['branch']}/{page_path}.ipynb"
     assert expected in hrefs, f"Colab links on the page: {hrefs}"
@@ -224,13 +262,20 @@ def test_quiz_responds_to_a_click(visit):
 def test_quiz_waits_for_a_slow_mathjax(browser, server):
     """On a slow connection MathJax arrives after the quiz has drawn itself (here held back 2 s): the
     quiz must not throw in the console nor fetch MathJax from a CDN (course_lib.quiz.WAIT_FOR_MATHJAX)."""
-    v = Visit(browser, urljoin(server, "notebooks/00_counting_with_course_lib.html"), slow=("/mathjax/",))
+    v = Visit(
+        browser,
+        urljoin(server, "notebooks/00_counting_with_course_lib.html"),
+        slow=("/mathjax/",),
+    )
     try:
         v.settle()
         v.page.wait_for_timeout(1_000)
         assert not v.errors, f"console errors with a slow MathJax: {v.errors[:3]}"
         assert not v.external, f"requests leaving the machine: {v.external[:3]}"
-        assert v.page.locator(".MCButton").count() > 0 and v.page.locator("mjx-container").count() > 0
+        assert (
+            v.page.locator(".MCButton").count() > 0
+            and v.page.locator("mjx-container").count() > 0
+        )
     finally:
         v.close()
 
@@ -246,13 +291,22 @@ def test_solutions_are_hidden_until_opened(visit):
     solution = v.page.locator("details.dropdown, .admonition.dropdown").first
     assert solution.count() == 1
     body = v.page.locator("text=every filter spans all three input channels").first
-    assert not body.is_visible(), "a worked solution is visible before the student opens it"
+    assert not body.is_visible(), (
+        "a worked solution is visible before the student opens it"
+    )
     hidden_cells = v.page.locator(".cell.tag_hide-cell details").first
     assert hidden_cells.count() == 1 and hidden_cells.get_attribute("open") is None
 
 
-@pytest.mark.parametrize("page_path", ["book/intro", "notebooks/00_counting_with_course_lib",
-                                       "notebooks/00_architecture_timeline", "book/instructor-guide"])
+@pytest.mark.parametrize(
+    "page_path",
+    [
+        "book/intro",
+        "notebooks/00_counting_with_course_lib",
+        "notebooks/00_architecture_timeline",
+        "book/instructor-guide",
+    ],
+)
 def test_screenshots_for_review(visit, page_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     v = visit(f"{page_path}.html")
@@ -269,9 +323,16 @@ def test_a_page_that_never_settles_is_reported_with_its_open_requests(browser, s
     try:
         page = context.new_page()
         in_flight = track_requests(page)
-        page.route("**/*.css", lambda route: held.append(route))   # never continued: the request stays open
-        page.goto(urljoin(server, "book/intro.html"), wait_until="commit")     # stylesheets block later events
-        with pytest.raises(pytest.fail.Exception, match=r"did not settle in 2 s; requests still open: \['http.*\.css"):
+        page.route(
+            "**/*.css", lambda route: held.append(route)
+        )  # never continued: the request stays open
+        page.goto(
+            urljoin(server, "book/intro.html"), wait_until="commit"
+        )  # stylesheets block later events
+        with pytest.raises(
+            pytest.fail.Exception,
+            match=r"did not settle in 2 s; requests still open: \['http.*\.css",
+        ):
             settle(page, in_flight, timeout_ms=2_000)
     finally:
         for route in held:

@@ -1,4 +1,5 @@
 """course_lib.arithmetic against the lecture notes (seeds 000-004) and the papers."""
+
 import sys
 
 import pytest
@@ -7,21 +8,24 @@ from course_lib import arithmetic as A
 
 
 # --- output sizes ---------------------------------------------------------
-@pytest.mark.parametrize("args, kwargs, expected, source", [
-    ((227, 11, 4), {}, 55, "seed 000: AlexNet CONV1 (227-11)/4+1 = 55"),
-    ((55, 3, 2), {}, 27, "seed 000: AlexNet POOL1 (55-3)/2+1 = 27"),
-    ((27, 5, 1, 2), {}, 27, "seed 000: AlexNet CONV2, 5x5 pad 2"),
-    ((13, 3, 1, 1), {}, 13, "seed 000: AlexNet CONV3-5, 3x3 pad 1"),
-    ((224, 3, 1, 1), {}, 224, "seed 000: VGG 3x3 stride 1 pad 1 keeps the size"),
-    ((7, 3, 1), {}, 5, "CS231n: 7x7 input, 3x3 filter, stride 1"),
-    ((7, 3, 2), {}, 3, "CS231n: 7x7 input, 3x3 filter, stride 2"),
-    ((32, 5), {}, 28, "seed 002: LeNet C1 32 -> 28"),
-    ((10, 3), {"dilation": 2}, 6, "dilation 2 makes a 3-tap kernel span 5"),
-    ((224, 7, 2, "same"), {}, 112, "Keras 'same': ceil(224/2)"),
-    ((225, 3, 2, "same"), {}, 113, "Keras 'same': ceil(225/2)"),
-    ((224, 3, 1, "valid"), {}, 222, "'valid' is padding 0"),
-    ((224, 3, 1, "SAME"), {}, 224, "padding words are case-insensitive"),
-])
+@pytest.mark.parametrize(
+    "args, kwargs, expected, source",
+    [
+        ((227, 11, 4), {}, 55, "seed 000: AlexNet CONV1 (227-11)/4+1 = 55"),
+        ((55, 3, 2), {}, 27, "seed 000: AlexNet POOL1 (55-3)/2+1 = 27"),
+        ((27, 5, 1, 2), {}, 27, "seed 000: AlexNet CONV2, 5x5 pad 2"),
+        ((13, 3, 1, 1), {}, 13, "seed 000: AlexNet CONV3-5, 3x3 pad 1"),
+        ((224, 3, 1, 1), {}, 224, "seed 000: VGG 3x3 stride 1 pad 1 keeps the size"),
+        ((7, 3, 1), {}, 5, "CS231n: 7x7 input, 3x3 filter, stride 1"),
+        ((7, 3, 2), {}, 3, "CS231n: 7x7 input, 3x3 filter, stride 2"),
+        ((32, 5), {}, 28, "seed 002: LeNet C1 32 -> 28"),
+        ((10, 3), {"dilation": 2}, 6, "dilation 2 makes a 3-tap kernel span 5"),
+        ((224, 7, 2, "same"), {}, 112, "Keras 'same': ceil(224/2)"),
+        ((225, 3, 2, "same"), {}, 113, "Keras 'same': ceil(225/2)"),
+        ((224, 3, 1, "valid"), {}, 222, "'valid' is padding 0"),
+        ((224, 3, 1, "SAME"), {}, 224, "padding words are case-insensitive"),
+    ],
+)
 def test_conv_output_size(args, kwargs, expected, source):
     assert A.conv_output_size(*args, **kwargs) == expected, source
 
@@ -33,22 +37,32 @@ def test_conv_output_size_per_axis_tuples():
 
 
 def test_conv_output_size_floors_unless_exact():
-    assert A.conv_output_size(7, 3, 3) == 2                       # CS231n: (7-3)/3+1 = 2.33
+    assert A.conv_output_size(7, 3, 3) == 2  # CS231n: (7-3)/3+1 = 2.33
     with pytest.raises(ValueError, match="stride.*does not divide"):
         A.conv_output_size(7, 3, 3, exact=True)
     with pytest.raises(ValueError, match="stride.*does not divide"):
         A.conv_output_size(225, 3, 2, "same", exact=True)
-    assert A.conv_output_size(227, 11, 4, exact=True) == 55      # 227 divides, 224 does not
+    assert A.conv_output_size(227, 11, 4, exact=True) == 55  # 227 divides, 224 does not
     with pytest.raises(ValueError, match="does not divide"):
-        A.conv_output_size(224, 11, 4, exact=True)                # the notes' 224-vs-227 puzzle
+        A.conv_output_size(224, 11, 4, exact=True)  # the notes' 224-vs-227 puzzle
 
 
 def test_pool_output_size():
-    assert A.pool_output_size(224, 2) == 112                      # seed 000: VGG POOL2
-    assert A.pool_output_size(55, 3, 2) == 27                     # overlapping pooling, AlexNet
-    assert A.pool_output_size((16, 112, 112), (1, 2, 2)) == (16, 56, 56)   # seed 000: C3D pool1
-    assert A.pool_output_size((2, 7, 7), 2, 2, padding=(0, 1, 1)) == (1, 4, 4)  # seed 000: C3D pool5
-    assert A.pool_output_size(112, 3, 2, ceil_mode=True) == 56   # Caffe GoogLeNet pool1 (ceil)
+    assert A.pool_output_size(224, 2) == 112  # seed 000: VGG POOL2
+    assert A.pool_output_size(55, 3, 2) == 27  # overlapping pooling, AlexNet
+    assert A.pool_output_size((16, 112, 112), (1, 2, 2)) == (
+        16,
+        56,
+        56,
+    )  # seed 000: C3D pool1
+    assert A.pool_output_size((2, 7, 7), 2, 2, padding=(0, 1, 1)) == (
+        1,
+        4,
+        4,
+    )  # seed 000: C3D pool5
+    assert (
+        A.pool_output_size(112, 3, 2, ceil_mode=True) == 56
+    )  # Caffe GoogLeNet pool1 (ceil)
     assert A.pool_output_size(112, 3, 2) == 55
     assert A.pool_output_size(7, 2, 2, "same") == 4
 
@@ -56,35 +70,47 @@ def test_pool_output_size():
 def test_conv_transpose_output_size_inverts_conv():
     for size, k, s, p in [(28, 3, 2, 1), (14, 4, 2, 1), (7, 5, 1, 2), (8, 2, 2, 0)]:
         out = A.conv_output_size(size, k, s, p)
-        back = A.conv_transpose_output_size(out, k, s, p, output_padding=(size + 2 * p - k) % s)
+        back = A.conv_transpose_output_size(
+            out, k, s, p, output_padding=(size + 2 * p - k) % s
+        )
         assert back == size
-    assert A.conv_transpose_output_size(7, 3, 2, "same") == 14        # Keras 'same': size*stride
-    assert A.conv_transpose_output_size(7, 3, 2, "valid") == 15       # size*stride + max(k-s, 0)
+    assert (
+        A.conv_transpose_output_size(7, 3, 2, "same") == 14
+    )  # Keras 'same': size*stride
+    assert (
+        A.conv_transpose_output_size(7, 3, 2, "valid") == 15
+    )  # size*stride + max(k-s, 0)
     assert A.conv_transpose_output_size(7, 2, 2, "valid") == 14
 
 
 # --- parameters -------------------------------------------------------------
 def test_conv_params_from_the_notes():
-    assert A.conv_params(3, 96, 11) == 34_944           # seed 001: AlexNet conv1 34,848 + 96
-    assert A.conv_params(96, 256, 5) == 614_656         # seed 001: conv2 (one tower's view: full)
-    assert A.conv_params(3, 64, 3, bias=False) == 1_728  # seed 000: VGG CONV3-64 "not counting biases"
+    assert A.conv_params(3, 96, 11) == 34_944  # seed 001: AlexNet conv1 34,848 + 96
+    assert (
+        A.conv_params(96, 256, 5) == 614_656
+    )  # seed 001: conv2 (one tower's view: full)
+    assert (
+        A.conv_params(3, 64, 3, bias=False) == 1_728
+    )  # seed 000: VGG CONV3-64 "not counting biases"
     assert A.conv_params(512, 512, 3, bias=False) == 2_359_296
-    assert A.conv_params(3, 64, (3, 3, 3), bias=False) == 5_184        # seed 000: C3D conv1a
-    assert A.conv_params(64, 128, (3, 3, 3), bias=False) == 221_184    # seed 000: C3D conv2a
-    assert A.conv_params(3, 4, 3) == 112                 # seed 003: 4 filters 3x3x3 + 4 biases
+    assert A.conv_params(3, 64, (3, 3, 3), bias=False) == 5_184  # seed 000: C3D conv1a
+    assert (
+        A.conv_params(64, 128, (3, 3, 3), bias=False) == 221_184
+    )  # seed 000: C3D conv2a
+    assert A.conv_params(3, 4, 3) == 112  # seed 003: 4 filters 3x3x3 + 4 biases
 
 
 def test_conv_params_groups_and_kernels():
     # AlexNet's two-GPU conv2: each 5x5 filter sees 48 of the 96 channels
     assert A.conv_params(96, 256, 5, groups=2) == 256 * 5 * 5 * 48 + 256
-    assert A.conv_params(16, 32, (5,)) == 32 * 5 * 16 + 32          # 1-D
+    assert A.conv_params(16, 32, (5,)) == 32 * 5 * 16 + 32  # 1-D
     assert A.conv_params(16, 32, (3, 5)) == 32 * 15 * 16 + 32
 
 
 def test_other_params():
-    assert A.dense_params(9216, 4096) == 37_752_832      # seed 001: AlexNet FC-6
-    assert A.dense_params(4096, 1000, bias=False) == 4_096_000   # seed 000: VGG last FC
-    assert A.depthwise_conv_params(32, 3, bias=False) == 288     # MobileNet dw 3x3x32
+    assert A.dense_params(9216, 4096) == 37_752_832  # seed 001: AlexNet FC-6
+    assert A.dense_params(4096, 1000, bias=False) == 4_096_000  # seed 000: VGG last FC
+    assert A.depthwise_conv_params(32, 3, bias=False) == 288  # MobileNet dw 3x3x32
     assert A.depthwise_conv_params(32, 3, depth_multiplier=2) == 32 * 2 * 9 + 64
     # seed 001: 3 input channels, 128 output channels, 3x3 kernels
     assert A.separable_conv_params(3, 128, 3, bias=False) == 27 + 384
@@ -101,12 +127,20 @@ def test_vgg_stack_argument():
 # --- operations ------------------------------------------------------------
 def test_naive_vs_bottleneck_inception_ops():
     # seed 000: naive module on 28x28x256: 854M ops; with 1x1 bottlenecks: 358M ops
-    naive = (A.conv_macs(28, 256, 128, 1) + A.conv_macs(28, 256, 192, 3)
-             + A.conv_macs(28, 256, 96, 5))
+    naive = (
+        A.conv_macs(28, 256, 128, 1)
+        + A.conv_macs(28, 256, 192, 3)
+        + A.conv_macs(28, 256, 96, 5)
+    )
     assert naive == 854_196_224
-    terms = [A.conv_macs(28, 256, 64, 1), A.conv_macs(28, 256, 64, 1),
-             A.conv_macs(28, 256, 128, 1), A.conv_macs(28, 64, 192, 3),
-             A.conv_macs(28, 64, 96, 5), A.conv_macs(28, 256, 64, 1)]
+    terms = [
+        A.conv_macs(28, 256, 64, 1),
+        A.conv_macs(28, 256, 64, 1),
+        A.conv_macs(28, 256, 128, 1),
+        A.conv_macs(28, 64, 192, 3),
+        A.conv_macs(28, 64, 96, 5),
+        A.conv_macs(28, 256, 64, 1),
+    ]
     bottleneck = sum(terms)
     # The notes list exactly these six terms but print "Total: 358M ops". The
     # terms add up to 271M; 358M is the sum with the 3x3 term counted twice.
@@ -151,12 +185,12 @@ def test_receptive_field_seed_002_example():
 
 
 def test_receptive_field_dilation_and_start():
-    rf = A.receptive_field([(3, 1, 1), (3, 1, 2), (3, 1, 4)])   # WaveNet-style doubling
+    rf = A.receptive_field([(3, 1, 1), (3, 1, 2), (3, 1, 4)])  # WaveNet-style doubling
     assert rf.size == 15
     padded = A.receptive_field([(3, 1, 1, 1), (3, 1, 1, 1)])
-    assert padded.start == 0.0            # 'same' padding keeps units centred on pixels
+    assert padded.start == 0.0  # 'same' padding keeps units centred on pixels
     unpadded = A.receptive_field([(3, 1), (3, 1)])
-    assert unpadded.start == 2.0          # the first output unit is centred 2 pixels in
+    assert unpadded.start == 2.0  # the first output unit is centred 2 pixels in
 
 
 # --- bad input ---------------------------------------------------------------
@@ -199,19 +233,29 @@ BAD_CALLS = [
 ]
 
 
-@pytest.mark.parametrize("func, args, kwargs, named", BAD_CALLS,
-                         ids=[f"{c[0].__name__}-{i}" for i, c in enumerate(BAD_CALLS)])
+@pytest.mark.parametrize(
+    "func, args, kwargs, named",
+    BAD_CALLS,
+    ids=[f"{c[0].__name__}-{i}" for i, c in enumerate(BAD_CALLS)],
+)
 def test_bad_input_raises_a_clear_value_error(func, args, kwargs, named):
     with pytest.raises(ValueError, match=named) as info:
         func(*args, **kwargs)
     message = str(info.value)
     assert func.__name__ in message, "the message names the function"
-    assert any(word in message for word in ("must", "allowed", "use ", "disagree")), "the message says what is allowed"
+    assert any(word in message for word in ("must", "allowed", "use ", "disagree")), (
+        "the message says what is allowed"
+    )
 
 
 def test_arithmetic_imports_no_deep_learning_framework():
     import subprocess
-    code = ("import sys, course_lib.arithmetic; "
-            "print(sorted(m for m in ('tensorflow', 'keras', 'jax', 'torch') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+    code = (
+        "import sys, course_lib.arithmetic; "
+        "print(sorted(m for m in ('tensorflow', 'keras', 'jax', 'torch') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "[]"

@@ -1,4 +1,5 @@
 """Instant-feedback exercises: right answers pass, slips get targeted hints, nothing raises."""
+
 import ast
 import subprocess
 import sys
@@ -7,39 +8,51 @@ from pathlib import Path
 import pytest
 
 from course_lib import arithmetic as A
-from course_lib.exercises import Exercise, all_exercises, check, exercise, exercises_for, register_exercise
+from course_lib.exercises import (
+    Exercise,
+    all_exercises,
+    check,
+    exercise,
+    exercises_for,
+    register_exercise,
+)
 from course_lib.exercises.getting_started import COUNTING
 
 
 def test_right_answers_pass():
-    assert check("alexnet-conv1-params", 34_944)          # seed 001: conv1 34,944
-    assert check("alexnet-conv1-shape", (55, 55, 96))     # seed 000: [55x55x96]
-    assert check("alexnet-fc6-params", 37_752_832)        # seed 001: FC-6 37,752,832
-    assert check("inception-naive-macs", 854_196_224)     # seed 000: 854M ops
+    assert check("alexnet-conv1-params", 34_944)  # seed 001: conv1 34,944
+    assert check("alexnet-conv1-shape", (55, 55, 96))  # seed 000: [55x55x96]
+    assert check("alexnet-fc6-params", 37_752_832)  # seed 001: FC-6 37,752,832
+    assert check("inception-naive-macs", 854_196_224)  # seed 000: 854M ops
     assert check("stack-3x3-receptive-field", 9)
     assert check("separable-ratio", 1 / 256 + 1 / 9)
 
 
-@pytest.mark.parametrize("exercise_id, answer, hint", [
-    ("alexnet-conv1-params", 34_848, "biases"),
-    ("alexnet-conv1-params", 11_712, "3 input channels"),
-    ("alexnet-conv1-shape", (54, 54, 96), "+1"),
-    ("alexnet-conv1-shape", (55, 55, 3), "channels"),
-    ("alexnet-conv1-shape", (55, 96), "axes"),
-    ("vgg-conv3-64-macs", 2 * A.conv_macs(224, 64, 64, 3), "FLOPs"),
-    ("vgg-conv3-64-macs", A.conv_macs(222, 64, 64, 3), "same"),
-    ("inception-naive-macs", 854, "millions"),
-    ("alexnet-fc6-params", 37_748_736, "biases"),
-    ("stack-3x3-receptive-field", 12, "adds 2"),
-    ("separable-ratio", 1 / (1 / 256 + 1 / 9), "invert"),
-    ("pool1-shape", (28, 28, 96), "overlap"),
-])
+@pytest.mark.parametrize(
+    "exercise_id, answer, hint",
+    [
+        ("alexnet-conv1-params", 34_848, "biases"),
+        ("alexnet-conv1-params", 11_712, "3 input channels"),
+        ("alexnet-conv1-shape", (54, 54, 96), "+1"),
+        ("alexnet-conv1-shape", (55, 55, 3), "channels"),
+        ("alexnet-conv1-shape", (55, 96), "axes"),
+        ("vgg-conv3-64-macs", 2 * A.conv_macs(224, 64, 64, 3), "FLOPs"),
+        ("vgg-conv3-64-macs", A.conv_macs(222, 64, 64, 3), "same"),
+        ("inception-naive-macs", 854, "millions"),
+        ("alexnet-fc6-params", 37_748_736, "biases"),
+        ("stack-3x3-receptive-field", 12, "adds 2"),
+        ("separable-ratio", 1 / (1 / 256 + 1 / 9), "invert"),
+        ("pool1-shape", (28, 28, 96), "overlap"),
+    ],
+)
 def test_common_slips_get_targeted_hints(exercise_id, answer, hint):
     feedback = check(exercise_id, answer)
     assert not feedback and hint in feedback.message
 
 
-@pytest.mark.parametrize("answer", [None, ..., "34944", 34944.5, True, [1, 2], {"a": 1}, object()])
+@pytest.mark.parametrize(
+    "answer", [None, ..., "34944", 34944.5, True, [1, 2], {"a": 1}, object()]
+)
 def test_bad_answers_never_raise(answer):
     feedback = check("alexnet-conv1-params", answer)
     assert not feedback.correct and feedback.message
@@ -54,10 +67,12 @@ def test_object_exercises_and_validator_errors():
     def validate(answer):
         return None if answer(2) == 4 else "square the input"
 
-    ex = Exercise("square-fn-test", "tests", "Write f(x) = x^2", kind="object", validate=validate)
+    ex = Exercise(
+        "square-fn-test", "tests", "Write f(x) = x^2", kind="object", validate=validate
+    )
     assert ex.check(lambda x: x * x)
     assert ex.check(lambda x: x + 1).message == "square the input"
-    broken = ex.check(lambda x: 1 / 0)                 # the student's code raises inside the check
+    broken = ex.check(lambda x: 1 / 0)  # the student's code raises inside the check
     assert not broken and "ZeroDivisionError" in broken.message
 
 
@@ -70,7 +85,7 @@ def test_catalog_is_computed_and_consistent():
     chapter = exercises_for(COUNTING)
     assert len(chapter) >= 8
     for ex in chapter:
-        assert ex.check(ex.answer()), ex.id              # the computed answer passes its own check
+        assert ex.check(ex.answer()), ex.id  # the computed answer passes its own check
     with pytest.raises(ValueError, match="already used"):
         register_exercise(exercise("alexnet-conv1-params"))
     with pytest.raises(ValueError, match="needs `expected`"):
@@ -86,7 +101,13 @@ def test_quiz_questions_are_computed_and_well_formed():
     for q in questions:
         assert q["type"] in ("multiple_choice", "numeric")
         assert sum(bool(a.get("correct")) for a in q["answers"]) == 1
-    values = {a["value"] for q in questions if q["type"] == "numeric" for a in q["answers"] if "value" in a}
+    values = {
+        a["value"]
+        for q in questions
+        if q["type"] == "numeric"
+        for a in q["answers"]
+        if "value" in a
+    }
     assert A.conv_params(64, 128, 3) in values
     with pytest.raises(ValueError, match="available"):
         quiz.questions("nope")
@@ -99,9 +120,14 @@ def test_quiz_script_waits_for_mathjax(monkeypatch):
     from course_lib import quiz
 
     shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *objects, **options: shown.extend(objects))
+    monkeypatch.setattr(
+        "IPython.display.display", lambda *objects, **options: shown.extend(objects)
+    )
     quiz.show("counting")
-    (_html,), (script,) = [s for s in shown if isinstance(s, HTML)], [s for s in shown if isinstance(s, Javascript)]
+    (_html,), (script,) = (
+        [s for s in shown if isinstance(s, HTML)],
+        [s for s in shown if isinstance(s, Javascript)],
+    )
     head, tail = quiz.WAIT_FOR_MATHJAX.split("%s")
     assert script.data.startswith(head) and script.data.endswith(tail)
     assert "show_questions(" in script.data and "MCButton" in script.data
@@ -112,7 +138,10 @@ def test_every_quiz_is_well_formed():
 
     for name in quiz.QUIZZES:
         for q in quiz.questions(name):
-            assert q["question"].strip() and sum(bool(a.get("correct")) for a in q["answers"]) == 1, (name, q)
+            assert (
+                q["question"].strip()
+                and sum(bool(a.get("correct")) for a in q["answers"]) == 1
+            ), (name, q)
 
 
 @pytest.mark.counting
@@ -128,7 +157,11 @@ def test_every_registered_exercise_computes_its_answer():
 
 # --- the package's structure: mechanism apart from content, no import cycle ---------------------------
 EXERCISES_DIR = Path(__file__).resolve().parents[2] / "course_lib" / "exercises"
-EXERCISE_MODULES = sorted(f"course_lib.exercises.{p.stem}" for p in EXERCISES_DIR.glob("*.py") if p.stem != "__init__")
+EXERCISE_MODULES = sorted(
+    f"course_lib.exercises.{p.stem}"
+    for p in EXERCISES_DIR.glob("*.py")
+    if p.stem != "__init__"
+)
 
 
 def _package_imports(path: Path) -> list[tuple[str, list[str]]]:
@@ -145,10 +178,14 @@ def test_modules_import_on_their_own_in_any_order():
     # A cycle that works "only by line order" breaks when some module is imported first.
     for order in (EXERCISE_MODULES, EXERCISE_MODULES[::-1]):
         code = "import importlib\nfor m in %r: importlib.import_module(m)\n" % (order,)
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=EXERCISES_DIR.parents[1])
+        subprocess.run(
+            [sys.executable, "-c", code], check=True, cwd=EXERCISES_DIR.parents[1]
+        )
     for module in EXERCISE_MODULES:
         code = f"import {module} as m, course_lib.exercises as E; assert len(E.all_exercises()) > 100"
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=EXERCISES_DIR.parents[1])
+        subprocess.run(
+            [sys.executable, "-c", code], check=True, cwd=EXERCISES_DIR.parents[1]
+        )
 
 
 def test_the_package_imports_form_no_cycle_and_share_no_private_names():
@@ -157,12 +194,22 @@ def test_the_package_imports_form_no_cycle_and_share_no_private_names():
         imports = _package_imports(path)
         for module, names in imports:
             private = [n for n in names if n.startswith("_")]
-            assert not private, f"{path.name} imports private names {private} from .{module}"
+            assert not private, (
+                f"{path.name} imports private names {private} from .{module}"
+            )
             if path.stem != "__init__":
-                assert module, f"{path.name} imports from the package itself: import from its modules instead"
-        graph[path.stem] = {m for m, _ in imports} | {n for m, names in imports if not m for n in names}
+                assert module, (
+                    f"{path.name} imports from the package itself: import from its modules instead"
+                )
+        graph[path.stem] = {m for m, _ in imports} | {
+            n for m, names in imports if not m for n in names
+        }
     # The mechanism never depends on the content.
-    assert graph["core"] == set() and graph["registry"] <= {"core"} and graph["profiles"] == set()
+    assert (
+        graph["core"] == set()
+        and graph["registry"] <= {"core"}
+        and graph["profiles"] == set()
+    )
     done, visiting = set(), []
 
     def visit(node):
@@ -184,20 +231,41 @@ def _chapters_of_each_part() -> dict[str, set[str]]:
     import yaml
 
     toc = yaml.safe_load((EXERCISES_DIR.parents[1] / "_toc.yml").read_text())
-    return {part["caption"]: {Path(c["file"]).name[:2] for c in part["chapters"] if c["file"].startswith("notebooks/")}
-            for part in toc["parts"]}
+    return {
+        part["caption"]: {
+            Path(c["file"]).name[:2]
+            for c in part["chapters"]
+            if c["file"].startswith("notebooks/")
+        }
+        for part in toc["parts"]
+    }
 
 
 def test_one_content_module_per_part_of_the_book():
     from course_lib import exercises as E
 
     parts = _chapters_of_each_part()
-    modules = {"Getting started": E.getting_started, "Part I": E.part1_first_principles,
-               "Part II": E.part2_classic_cnns, "Part III": E.part3_beyond_classification, "Part IV": E.part4_after_resnet}
+    modules = {
+        "Getting started": E.getting_started,
+        "Part I": E.part1_first_principles,
+        "Part II": E.part2_classic_cnns,
+        "Part III": E.part3_beyond_classification,
+        "Part IV": E.part4_after_resnet,
+    }
     for prefix, module in modules.items():
         (caption,) = [c for c in parts if c == prefix or c.startswith(prefix + ":")]
-        registered = {ex.chapter[:2] for ex in all_exercises() if ex.chapter.split("_")[0] in parts[caption]}
-        defined = {v[:2] for k, v in vars(module).items() if k.isupper() and isinstance(v, str) and v[:2].isdigit()}
-        assert defined == registered, f"{module.__name__} should hold the chapters of {caption!r}"
+        registered = {
+            ex.chapter[:2]
+            for ex in all_exercises()
+            if ex.chapter.split("_")[0] in parts[caption]
+        }
+        defined = {
+            v[:2]
+            for k, v in vars(module).items()
+            if k.isupper() and isinstance(v, str) and v[:2].isdigit()
+        }
+        assert defined == registered, (
+            f"{module.__name__} should hold the chapters of {caption!r}"
+        )
     asked = {ex.chapter[:2] for ex in all_exercises()}
     assert asked <= set().union(*parts.values())

@@ -1,4 +1,5 @@
 """course_lib.lab (the labs' common frame) and the CIFAR-10 loader."""
+
 import keras
 import numpy as np
 import pytest
@@ -9,8 +10,10 @@ from course_lib import data, lab
 def test_colab_badge_links_the_notebook():
     badge = lab.colab_badge("labs/lab1_cifar10_resnet.ipynb")
     assert "colab-badge.svg" in badge
-    assert badge.endswith("(https://colab.research.google.com/github/convnet-course/convnet-course/blob/main/"
-                          "labs/lab1_cifar10_resnet.ipynb)")
+    assert badge.endswith(
+        "(https://colab.research.google.com/github/convnet-course/convnet-course/blob/main/"
+        "labs/lab1_cifar10_resnet.ipynb)"
+    )
     with pytest.raises(ValueError, match="notebook path"):
         lab.colab_badge("/etc/passwd")
 
@@ -22,7 +25,9 @@ def test_setup_on_a_cpu_warns_and_keeps_float32(monkeypatch, capsys):
     assert not found.has_gpu and found.precision == "float32" and found.quick
     assert "WARNING: no GPU found" in out and "QUICK" in out
     try:
-        assert lab.setup(mixed_precision="on", verbose=False).precision == "mixed_float16"
+        assert (
+            lab.setup(mixed_precision="on", verbose=False).precision == "mixed_float16"
+        )
     finally:
         keras.mixed_precision.set_dtype_policy("float32")
     with pytest.raises(ValueError, match="`mixed_precision` must be one of"):
@@ -30,24 +35,38 @@ def test_setup_on_a_cpu_warns_and_keeps_float32(monkeypatch, capsys):
 
 
 def test_augmentation_runs_only_while_training():
-    model = keras.Sequential([keras.Input((8, 8, 3)), keras.layers.Flatten()], name="flat")
+    model = keras.Sequential(
+        [keras.Input((8, 8, 3)), keras.layers.Flatten()], name="flat"
+    )
     augmented = lab.with_augmentation(model, pad=2)
     x = np.random.default_rng(0).uniform(size=(4, 8, 8, 3)).astype("float32")
-    np.testing.assert_allclose(augmented(x, training=False), model(x))            # inference: untouched
-    assert not np.allclose(augmented(x, training=True), model(x))                   # training: cropped/flipped
+    np.testing.assert_allclose(
+        augmented(x, training=False), model(x)
+    )  # inference: untouched
+    assert not np.allclose(
+        augmented(x, training=True), model(x)
+    )  # training: cropped/flipped
 
 
 def test_callbacks_resume_and_draw(monkeypatch, tmp_path):
     monkeypatch.setenv("COURSE_CHECKPOINTS", str(tmp_path))
     assert lab.checkpoint_dir("lab1") == tmp_path / "lab1"
     backup, curves = lab.callbacks("lab1")
-    assert isinstance(backup, keras.callbacks.BackupAndRestore) and isinstance(curves, lab.LiveCurves)
-    model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, activation="softmax")])
+    assert isinstance(backup, keras.callbacks.BackupAndRestore) and isinstance(
+        curves, lab.LiveCurves
+    )
+    model = keras.Sequential(
+        [keras.Input((3,)), keras.layers.Dense(2, activation="softmax")]
+    )
     model.compile("sgd", "sparse_categorical_crossentropy", metrics=["accuracy"])
-    model.fit(np.zeros((4, 3)), np.zeros(4), epochs=2, verbose=0, callbacks=[backup, curves])
+    model.fit(
+        np.zeros((4, 3)), np.zeros(4), epochs=2, verbose=0, callbacks=[backup, curves]
+    )
     assert len(curves.history["loss"]) == 2 and len(curves.history["accuracy"]) == 2
     assert len(curves.epoch_seconds) == 2 and all(s > 0 for s in curves.epoch_seconds)
-    assert not (tmp_path / "lab1" / "backup").exists() or not any((tmp_path / "lab1" / "backup").iterdir())
+    assert not (tmp_path / "lab1" / "backup").exists() or not any(
+        (tmp_path / "lab1" / "backup").iterdir()
+    )
     with pytest.raises(ValueError, match="plain name"):
         lab.checkpoint_dir("../elsewhere")
 
@@ -58,18 +77,26 @@ def test_cifar10_offline_fallback_is_labelled_and_coloured(monkeypatch):
     assert cifar.offline_fallback and "OFFLINE FALLBACK" in cifar.describe()
     assert cifar.x_train.shape[1:] == (32, 32, 3) and cifar.x_train.dtype == np.float32
     assert 0 <= cifar.x_train.min() and cifar.x_train.max() <= 1
-    assert cifar.x_train[..., 0].std() > 0.05 and not np.allclose(cifar.x_train[..., 0], cifar.x_train[..., 1])
+    assert cifar.x_train[..., 0].std() > 0.05 and not np.allclose(
+        cifar.x_train[..., 0], cifar.x_train[..., 1]
+    )
     with pytest.raises(data.DataUnavailableError, match="COURSE_OFFLINE"):
         data.cifar10(source="cifar10")
 
 
 def test_cifar10_download_is_reshaped(monkeypatch):
     monkeypatch.setenv("COURSE_OFFLINE", "0")
-    fake = ((np.full((5, 32, 32, 3), 255, np.uint8), np.arange(5).reshape(5, 1)),
-            (np.zeros((2, 32, 32, 3), np.uint8), np.array([[1], [2]])))
+    fake = (
+        (np.full((5, 32, 32, 3), 255, np.uint8), np.arange(5).reshape(5, 1)),
+        (np.zeros((2, 32, 32, 3), np.uint8), np.array([[1], [2]])),
+    )
     monkeypatch.setattr(keras.datasets.cifar10, "load_data", lambda: fake)
     cifar = data.cifar10()
-    assert not cifar.offline_fallback and cifar.y_train.shape == (5,) and cifar.x_train.max() == 1.0
+    assert (
+        not cifar.offline_fallback
+        and cifar.y_train.shape == (5,)
+        and cifar.x_train.max() == 1.0
+    )
     assert cifar.class_names[0] == "airplane"
 
 
@@ -121,21 +148,33 @@ def test_data_parallel_on_two_cpu_devices_matches_one_device(backend):
     if keras.backend.backend() != "tensorflow":
         pytest.skip("runs both backends in subprocesses; once is enough")
     env = {**os.environ, "KERAS_BACKEND": backend, "TF_CPP_MIN_LOG_LEVEL": "3"}
-    done = subprocess.run([sys.executable, "-c", EQUAL_RUNS], env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", EQUAL_RUNS],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["replicas"] == 2 and len(found["devices"]) == 2
     assert found["moved"] > 1e-3, "training changed the weights"
-    assert found["gap"] < 1e-5, f"data-parallel weights differ from one device's by {found['gap']}"
+    assert found["gap"] < 1e-5, (
+        f"data-parallel weights differ from one device's by {found['gap']}"
+    )
     np.testing.assert_allclose(found["parallel"], found["single"], rtol=1e-5)
     if backend == "jax":
-        assert found["bn_gap"] < 1e-5, f"jax batch norm should see the global batch, gap {found['bn_gap']}"
+        assert found["bn_gap"] < 1e-5, (
+            f"jax batch norm should see the global batch, gap {found['bn_gap']}"
+        )
     else:
-        assert found["bn_gap"] > 1e-3, "MirroredStrategy normalises per replica, so batch norm should differ"
+        assert found["bn_gap"] > 1e-3, (
+            "MirroredStrategy normalises per replica, so batch norm should differ"
+        )
 
 
 def test_split_cpu_after_start_names_the_fix():
-    keras.ops.ones(2)                                   # the backend has started
+    keras.ops.ones(2)  # the backend has started
     with pytest.raises(RuntimeError, match="came too late.*Restart the kernel"):
         lab.split_cpu(3)
     with pytest.raises(ValueError, match="`n` must be"):
@@ -165,8 +204,16 @@ def test_data_parallel_scope_replicates_a_model():
 
 def test_progress_title_states_the_time_left_and_drops_it_when_done():
     # The first epoch (compilation) is left out of the rate once later epochs exist.
-    assert lab.progress_title(3, 10, [30.0, 2.0, 4.0]) == "epoch 3 of 10: 3.0 s per epoch, about 21 s left"
-    assert lab.progress_title(1, 164, [12.0]) == "epoch 1 of 164: 12.0 s per epoch, about 33 min left"
+    assert (
+        lab.progress_title(3, 10, [30.0, 2.0, 4.0])
+        == "epoch 3 of 10: 3.0 s per epoch, about 21 s left"
+    )
+    assert (
+        lab.progress_title(1, 164, [12.0])
+        == "epoch 1 of 164: 12.0 s per epoch, about 33 min left"
+    )
     assert lab.progress_title(2, 5, []) == "epoch 2 of 5"
-    assert lab.progress_title(4, 164, [9.0, 0.43, 0.45]).startswith("epoch 4 of 164: 0.44 s per epoch")
+    assert lab.progress_title(4, 164, [9.0, 0.43, 0.45]).startswith(
+        "epoch 4 of 164: 0.44 s per epoch"
+    )
     assert lab.progress_title(5, 5, [1.0, 1.0]) == ""

@@ -10,6 +10,7 @@ Nothing is listed by hand: the models come from ``available()`` and the facts fr
   ``model.save(path.keras)`` then ``keras.models.load_model`` gives the same outputs
   (every custom layer is serializable); cheap, so it runs on both backends.
 """
+
 import dataclasses
 import re
 from pathlib import Path
@@ -23,23 +24,34 @@ from course_lib.models import OWN, ModelCard, available, build, card, modern
 
 # The module, not the function of the same name that course_lib.models exports.
 from course_lib.models import imagenet_weights as pretrained_module
+
 BIBLIOGRAPHY = Path(__file__).parents[2] / "book" / "references.bib"
 
 
 def _counting_params():
     """Every registered name; the large ones carry the ``counting`` marker."""
-    return [pytest.param(name, marks=pytest.mark.counting) if card(name).is_large else name for name in available()]
+    return [
+        pytest.param(name, marks=pytest.mark.counting) if card(name).is_large else name
+        for name in available()
+    ]
 
 
 def _input_shapes(model):
     """The model's input shapes without the batch axis, as a list (siamese has two inputs)."""
-    shapes = model.input_shape if isinstance(model.input_shape, list) else [model.input_shape]
+    shapes = (
+        model.input_shape
+        if isinstance(model.input_shape, list)
+        else [model.input_shape]
+    )
     return [tuple(s[1:]) for s in shapes]
 
 
 def _random_inputs(model, batch=2):
     rng = np.random.default_rng(0)
-    xs = [rng.uniform(0, 1, (batch, *shape)).astype("float32") for shape in _input_shapes(model)]
+    xs = [
+        rng.uniform(0, 1, (batch, *shape)).astype("float32")
+        for shape in _input_shapes(model)
+    ]
     return xs if len(xs) > 1 else xs[0]
 
 
@@ -61,13 +73,17 @@ def test_full_size_model_matches_its_card(name):
     model = build(name)
     prof = profile(model)
     assert set(_input_shapes(model)) == {model_card.input_shape}, "default input size"
-    checks = [("parameters", model_card.params, model.count_params()),
-              ("parameters (profile)", model_card.params, prof.total_params),
-              ("trainable parameters", model_card.trainable, prof.total_trainable_params)]
+    checks = [
+        ("parameters", model_card.params, model.count_params()),
+        ("parameters (profile)", model_card.params, prof.total_params),
+        ("trainable parameters", model_card.trainable, prof.total_trainable_params),
+    ]
     if model_card.macs is not None:
         checks.append(("MACs per image", model_card.macs, prof.total_macs))
     for what, reference, measured in checks:
-        assert reference.matches(measured), f"{name}: {what} {measured:,} != card's {reference.describe()}"
+        assert reference.matches(measured), (
+            f"{name}: {what} {measured:,} != card's {reference.describe()}"
+        )
 
 
 # --- forward pass and save/reload in the small configuration -------------------------------------
@@ -98,10 +114,16 @@ def test_every_cited_key_is_in_the_bibliography():
     keys = set(re.findall(r"^@\w+\{([^,]+),", BIBLIOGRAPHY.read_text(), flags=re.M))
     for name in available():
         model_card = card(name)
-        cited = [c.bib for c in (model_card.params, model_card.trainable, model_card.macs) if c and c.bib]
+        cited = [
+            c.bib
+            for c in (model_card.params, model_card.trainable, model_card.macs)
+            if c and c.bib
+        ]
         if model_card.imagenet_top1:
             cited.append(model_card.imagenet_top1.bib)
-        assert set(cited) <= keys, f"{name}: {sorted(set(cited) - keys)} not in {BIBLIOGRAPHY.name}"
+        assert set(cited) <= keys, (
+            f"{name}: {sorted(set(cited) - keys)} not in {BIBLIOGRAPHY.name}"
+        )
 
 
 def test_counts_without_an_external_source_say_so():
@@ -120,7 +142,9 @@ def test_cards_are_frozen():
 
 
 def test_unknown_card_lists_the_available_models():
-    with pytest.raises(ValueError, match="card: unknown model 'resnet51'; available models: .*resnet50"):
+    with pytest.raises(
+        ValueError, match="card: unknown model 'resnet51'; available models: .*resnet50"
+    ):
         card("resnet51")
 
 
@@ -130,7 +154,9 @@ def test_available_filters_partition_the_registry():
     assert everything == sorted(everything)
     families = {card(name).family for name in everything}
     assert sorted(n for f in families for n in available(family=f)) == everything
-    assert sorted(available(pretrained=True) + available(pretrained=False)) == everything
+    assert (
+        sorted(available(pretrained=True) + available(pretrained=False)) == everything
+    )
     assert "resnet50" in available(family="resnet", pretrained=True)
     assert "resnet18" in available(family="resnet", pretrained=False)
 
@@ -138,7 +164,9 @@ def test_available_filters_partition_the_registry():
 def test_available_refuses_bad_filters():
     with pytest.raises(ValueError, match="available: `family` must be one of"):
         available(family="transformer")
-    with pytest.raises(ValueError, match="available: `pretrained` must be True or False"):
+    with pytest.raises(
+        ValueError, match="available: `pretrained` must be True or False"
+    ):
         available(pretrained="yes")
 
 
@@ -147,15 +175,24 @@ def test_keras_twins_and_preprocessing_come_from_the_cards():
     twins = pretrained_module.KERAS_TWINS
     assert set(twins) == set(available(pretrained=True))
     for name, constructor in twins.items():
-        assert constructor == card(name).keras_twin and hasattr(keras.applications, constructor)
+        assert constructor == card(name).keras_twin and hasattr(
+            keras.applications, constructor
+        )
         assert pretrained_module.PREPROCESS_MODES[name] == card(name).preprocess
 
 
 def test_imagenet_top1_survey_comes_from_the_cards():
     for label, (spec, top1, source, where) in modern.IMAGENET_TOP1.items():
         if spec.startswith("keras:"):
-            continue                                  # not a course model: no card
+            continue  # not a course model: no card
         cited = card(spec).imagenet_top1
-        assert (label, top1, source, where) == (card(spec).title, cited.accuracy, cited.bib, cited.where)
+        assert (label, top1, source, where) == (
+            card(spec).title,
+            cited.accuracy,
+            cited.bib,
+            cited.where,
+        )
     with_top1 = {name for name in available() if card(name).imagenet_top1}
-    assert with_top1 <= {spec for spec, *_ in modern.IMAGENET_TOP1.values()}, "a cited top-1 the survey leaves out"
+    assert with_top1 <= {spec for spec, *_ in modern.IMAGENET_TOP1.values()}, (
+        "a cited top-1 the survey leaves out"
+    )

@@ -3,11 +3,18 @@
 Checked with random weights (nothing is downloaded): both models get the same
 input, and outputs must agree to 1e-4 (issue #8).
 """
+
 import keras
 import numpy as np
 import pytest
 
-from course_lib.models import KERAS_TWINS, WeightsUnavailableError, build, load_keras_applications_weights, pretrained
+from course_lib.models import (
+    KERAS_TWINS,
+    WeightsUnavailableError,
+    build,
+    load_keras_applications_weights,
+    pretrained,
+)
 
 # small inputs keep the test fast; the weights do not depend on the input size
 CASES = {
@@ -46,12 +53,20 @@ def test_loaded_model_computes_the_same_outputs(name):
 
 
 def test_mismatched_architectures_are_refused():
-    theirs = keras.applications.MobileNet(weights=None, input_shape=(64, 64, 3), alpha=0.5)
-    with pytest.raises(ValueError, match="not the same architecture|cannot take the weights"):
-        load_keras_applications_weights(build("mobilenet_v1", input_shape=(64, 64, 3), alpha=0.25), theirs)
+    theirs = keras.applications.MobileNet(
+        weights=None, input_shape=(64, 64, 3), alpha=0.5
+    )
+    with pytest.raises(
+        ValueError, match="not the same architecture|cannot take the weights"
+    ):
+        load_keras_applications_weights(
+            build("mobilenet_v1", input_shape=(64, 64, 3), alpha=0.25), theirs
+        )
     with pytest.raises(ValueError, match="layers with weights"):
-        load_keras_applications_weights(build("resnet18", input_shape=(64, 64, 3)), keras.applications.ResNet50(
-            weights=None, input_shape=(64, 64, 3)))
+        load_keras_applications_weights(
+            build("resnet18", input_shape=(64, 64, 3)),
+            keras.applications.ResNet50(weights=None, input_shape=(64, 64, 3)),
+        )
 
 
 def test_pretrained_fails_fast_offline(monkeypatch):

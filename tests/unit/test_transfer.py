@@ -1,4 +1,5 @@
 """course_lib.models.transfer: the shipped pretrained encoder and the three scenarios."""
+
 import shutil
 
 import keras
@@ -16,11 +17,15 @@ def pretrained():
 
 def test_shipped_weights_match_their_manifest_and_recorded_accuracy(pretrained):
     manifest = transfer.course_manifest("glyph_cnn")
-    assert manifest["sha256"] == transfer._sha256(transfer.WEIGHTS_DIR / manifest["weights_file"])
+    assert manifest["sha256"] == transfer._sha256(
+        transfer.WEIGHTS_DIR / manifest["weights_file"]
+    )
     val = data.font_glyphs(size=32, seed=manifest["recipe"]["validation_seed"])
-    accuracy = np.mean(pretrained.predict(val.x_train, verbose=0).argmax(-1) == val.y_train)
+    accuracy = np.mean(
+        pretrained.predict(val.x_train, verbose=0).argmax(-1) == val.y_train
+    )
     assert accuracy == pytest.approx(manifest["validation_accuracy"], abs=0.01)
-    assert accuracy > 0.5                              # far above chance (1/130): it did learn
+    assert accuracy > 0.5  # far above chance (1/130): it did learn
 
 
 def test_a_damaged_weights_file_is_refused(monkeypatch, tmp_path):
@@ -36,16 +41,23 @@ def test_a_damaged_weights_file_is_refused(monkeypatch, tmp_path):
         transfer.course_manifest("imagenet")
 
 
-@pytest.mark.parametrize("scenario, trainable", [("replace_last", 128 * 10 + 10),
-                                                 ("replace_head", (128 * 128 + 128) + (128 * 10 + 10))])
+@pytest.mark.parametrize(
+    "scenario, trainable",
+    [
+        ("replace_last", 128 * 10 + 10),
+        ("replace_head", (128 * 128 + 128) + (128 * 10 + 10)),
+    ],
+)
 def test_scenarios_freeze_the_pretrained_layers(pretrained, scenario, trainable):
     model = transfer.transfer_model(pretrained, 10, scenario)
     assert sum(int(np.prod(w.shape)) for w in model.trainable_weights) == trainable
     kept = model.get_layer("pretrained")
-    for layer in kept.layers:                           # the kept layers carry the pretrained weights
-        for w_new, w_old in zip(layer.get_weights(), pretrained.get_layer(layer.name).get_weights()):
+    for layer in kept.layers:  # the kept layers carry the pretrained weights
+        for w_new, w_old in zip(
+            layer.get_weights(), pretrained.get_layer(layer.name).get_weights()
+        ):
             np.testing.assert_array_equal(w_new, w_old)
-    kept.trainable = True                              # fine-tuning: everything trains
+    kept.trainable = True  # fine-tuning: everything trains
     assert len(model.trainable_weights) > 4
     with pytest.raises(ValueError, match="`scenario` must be one of"):
         transfer.transfer_model(pretrained, 10, "replace_everything")
@@ -59,7 +71,7 @@ def test_frozen_training_leaves_the_encoder_unchanged(pretrained):
     x = np.random.default_rng(0).uniform(0, 1, (8, 32, 32, 1)).astype("float32")
     model.fit(x, np.arange(8) % 3, epochs=1, verbose=0)
     for a, b in zip(before, model.get_layer("pretrained").get_weights()):
-        np.testing.assert_array_equal(a, b)                # batch-norm statistics included
+        np.testing.assert_array_equal(a, b)  # batch-norm statistics included
 
 
 def test_feature_extractor(pretrained):
@@ -97,15 +109,21 @@ def test_unfreeze_keeps_batch_norm_in_inference_mode():
     encoder = transfer.backbone(source="course").encoder
     model = transfer.new_classifier(encoder, 4, dropout=0.0)
     x = np.random.default_rng(0).uniform(0, 1, (16, 32, 32, 1)).astype("float32")
-    assert len(model.trainable_weights) == 2                      # the linear probe: kernel and bias
+    assert len(model.trainable_weights) == 2  # the linear probe: kernel and bias
     transfer.unfreeze(encoder)
-    assert len(model.trainable_weights) == 2 + 5                   # and the five convolution kernels
-    np.testing.assert_allclose(keras.ops.convert_to_numpy(model(x, training=True)),
-                               keras.ops.convert_to_numpy(model(x, training=False)), atol=1e-6)
-    transfer.unfreeze(encoder, batch_norm=True)                    # the ablation: batch statistics
+    assert len(model.trainable_weights) == 2 + 5  # and the five convolution kernels
+    np.testing.assert_allclose(
+        keras.ops.convert_to_numpy(model(x, training=True)),
+        keras.ops.convert_to_numpy(model(x, training=False)),
+        atol=1e-6,
+    )
+    transfer.unfreeze(encoder, batch_norm=True)  # the ablation: batch statistics
     assert len(model.trainable_weights) == 2 + 5 + 2 * 5
-    assert not np.allclose(keras.ops.convert_to_numpy(model(x, training=True)),
-                           keras.ops.convert_to_numpy(model(x, training=False)), atol=1e-3)
+    assert not np.allclose(
+        keras.ops.convert_to_numpy(model(x, training=True)),
+        keras.ops.convert_to_numpy(model(x, training=False)),
+        atol=1e-3,
+    )
 
 
 def test_course_backbone_is_the_labelled_offline_fallback():
@@ -128,14 +146,26 @@ def test_imagenet_backbone_refuses_offline(monkeypatch):
 def test_imagenet_backbone_copies_weights_to_any_size(monkeypatch, name, mode):
     """The 224x224 weights go into a network built for 64x64, behind the twin's own preprocessing."""
     keras.utils.set_random_seed(0)
-    trained = build(name)                                           # stands in for the ImageNet download
-    monkeypatch.setattr(transfer, "pretrained", lambda requested: trained if requested == name else None)
+    trained = build(name)  # stands in for the ImageNet download
+    monkeypatch.setattr(
+        transfer, "pretrained", lambda requested: trained if requested == name else None
+    )
     backbone = transfer.backbone(name, (64, 64, 3))
-    assert not backbone.offline_fallback and backbone.encoder.input_shape[1:] == (64, 64, 3)
+    assert not backbone.offline_fallback and backbone.encoder.input_shape[1:] == (
+        64,
+        64,
+        3,
+    )
     conv_weights = [w for w in backbone.encoder.get_weights() if w.ndim == 4]
-    np.testing.assert_array_equal(conv_weights[0], [w for w in trained.get_weights() if w.ndim == 4][0])
+    np.testing.assert_array_equal(
+        conv_weights[0], [w for w in trained.get_weights() if w.ndim == 4][0]
+    )
     x = np.random.default_rng(1).uniform(0, 1, (2, 64, 64, 3)).astype("float32")
     expected = keras.applications.imagenet_utils.preprocess_input(x * 255.0, mode=mode)
-    np.testing.assert_allclose(keras.ops.convert_to_numpy(transfer.imagenet_preprocess(x, name)), expected, rtol=1e-6)
+    np.testing.assert_allclose(
+        keras.ops.convert_to_numpy(transfer.imagenet_preprocess(x, name)),
+        expected,
+        rtol=1e-6,
+    )
     with pytest.raises(ValueError, match="no ImageNet preprocessing for 'lenet5'"):
         transfer.imagenet_preprocess(x, "lenet5")

@@ -1,4 +1,5 @@
 """course_lib.data's video clips: generated moving digits and the UCF101 loader's failure modes."""
+
 import sys
 
 import numpy as np
@@ -13,9 +14,11 @@ def clips():
 
 
 def _centroids(clip):
-    ys, xs = np.mgrid[0:clip.shape[1], 0:clip.shape[2]]
+    ys, xs = np.mgrid[0 : clip.shape[1], 0 : clip.shape[2]]
     mass = clip[..., 0].sum(axis=(1, 2))
-    return (clip[..., 0] * ys).sum(axis=(1, 2)) / mass, (clip[..., 0] * xs).sum(axis=(1, 2)) / mass
+    return (clip[..., 0] * ys).sum(axis=(1, 2)) / mass, (clip[..., 0] * xs).sum(
+        axis=(1, 2)
+    ) / mass
 
 
 def test_clips_move_the_way_their_label_says(clips):
@@ -29,7 +32,9 @@ def test_clips_move_the_way_their_label_says(clips):
 
 
 def test_moving_digits_repeat_and_validate(clips):
-    np.testing.assert_array_equal(clips.x_test, data.moving_digits(40, 20, seed=0).x_test)
+    np.testing.assert_array_equal(
+        clips.x_test, data.moving_digits(40, 20, seed=0).x_test
+    )
     with pytest.raises(ValueError, match="`size` must be"):
         data.moving_digits(size=20)
     with pytest.raises(ValueError, match="`frames` must be"):
@@ -48,6 +53,8 @@ def test_video_offline_falls_back(monkeypatch):
 
 def test_ucf101_without_tensorflow_datasets_says_what_to_install(monkeypatch):
     monkeypatch.setenv("COURSE_OFFLINE", "0")
-    monkeypatch.setitem(sys.modules, "tensorflow_datasets", None)        # import fails
-    with pytest.raises(data.DataUnavailableError, match="pip install tensorflow-datasets"):
+    monkeypatch.setitem(sys.modules, "tensorflow_datasets", None)  # import fails
+    with pytest.raises(
+        data.DataUnavailableError, match="pip install tensorflow-datasets"
+    ):
         data.video(source="ucf101")
