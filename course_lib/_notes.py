@@ -6,6 +6,7 @@ under. Each entry is a plain string so that a chapter can write ``NOTES["das2021
 
 The module imports nothing: it is plain data.
 """
+
 from __future__ import annotations
 
 __all__ = ["NOTES", "NOTES_SHORT"]

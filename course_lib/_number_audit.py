@@ -16,6 +16,7 @@ targets, headings' section numbers, numbers inside identifiers (conv1, VGG-16, R
 Inception-v3, fc6), kernel and shape products (3x3, 224 x 224), years, and the small counts
 0 to 10 written as words would be.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,9 +33,15 @@ _MASKS = (
     (r"\{glue(?::\w+)?\}`[^`]*`", "glued: the number comes from a cell"),
     (r"```.*?```", "a code block: code, not prose"),
     (r"`[^`\n]*`", "inline code: a name or an expression, checked by running it"),
-    (r"\$\$.*?\$\$", "display math: a formula, whose numbers are part of the derivation"),
+    (
+        r"\$\$.*?\$\$",
+        "display math: a formula, whose numbers are part of the derivation",
+    ),
     (r"\$[^$\n]+\$", "inline math: a formula"),
-    (r"\{(?:cite|cite:p|cite:t|doc|ref|term|numref|eq)\}`[^`]*`", "a role's target: a key, not a number"),
+    (
+        r"\{(?:cite|cite:p|cite:t|doc|ref|term|numref|eq)\}`[^`]*`",
+        "a role's target: a key, not a number",
+    ),
     (r"\]\([^)]*\)", "a link target: a URL or path"),
     (r"https?://\S+", "a bare URL"),
     (r"<[^>]+>", "an HTML tag or autolink"),
@@ -44,19 +51,35 @@ _MASKS = (
 
 # Numbers kept in the prose on purpose: (pattern matched around the number, reason).
 WHITELIST = (
-    (r"\b(?:19[89]\d|20[0-2]\d)\b", "a year 1980-2029: dates of papers and challenges are the papers' "
-                                    "citation data, already in references.bib"),
-    (r"\b\d+(?:\s*[x×]\s*\d+)+\b", "a kernel, window or shape such as 3x3, 11x11 or 224 x 224: the architecture "
-                                   "being described, checked by building it"),
-    (r"\b[A-Za-z][A-Za-z]*[-_]?v?\d+[a-z]?\b", "a number inside an identifier: conv1, fc6, VGG-16, ResNet-50, "
-                                               "Inception-v3, 4c, B0, C3"),
+    (
+        r"\b(?:19[89]\d|20[0-2]\d)\b",
+        "a year 1980-2029: dates of papers and challenges are the papers' "
+        "citation data, already in references.bib",
+    ),
+    (
+        r"\b\d+(?:\s*[x×]\s*\d+)+\b",
+        "a kernel, window or shape such as 3x3, 11x11 or 224 x 224: the architecture "
+        "being described, checked by building it",
+    ),
+    (
+        r"\b[A-Za-z][A-Za-z]*[-_]?v?\d+[a-z]?\b",
+        "a number inside an identifier: conv1, fc6, VGG-16, ResNet-50, "
+        "Inception-v3, 4c, B0, C3",
+    ),
     (r"\b\d+[a-z]\b", "a module or layer label such as 3a, 5b or 4e"),
-    (r"\b(?:[0-9]|10)\b(?![.,]\d)(?!\s*%)", "a small count 0-10 (two GPUs, three scenarios), not a measurement"),
-    (r"(?:chapter|chapters|section|table|tables|figure|figures|fig\.|equation|eq\.|part|lab|exercise|step|"
-     r"row|column|configuration)s?\s+\d+(?:\.\d+)*(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*", "a reference to a chapter, section, table, "
-                                                                         "figure or equation"),
-    (r"\b\d+-(?:way|layer|bit|fold|shot|pixel|frame|unit|channel|number|dimensional|D)\b",
-     "a compound naming a kind, as in 20-way, 16-frame, 32-bit (the count is the name)"),
+    (
+        r"\b(?:[0-9]|10)\b(?![.,]\d)(?!\s*%)",
+        "a small count 0-10 (two GPUs, three scenarios), not a measurement",
+    ),
+    (
+        r"(?:chapter|chapters|section|table|tables|figure|figures|fig\.|equation|eq\.|part|lab|exercise|step|"
+        r"row|column|configuration)s?\s+\d+(?:\.\d+)*(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*",
+        "a reference to a chapter, section, table, figure or equation",
+    ),
+    (
+        r"\b\d+-(?:way|layer|bit|fold|shot|pixel|frame|unit|channel|number|dimensional|D)\b",
+        "a compound naming a kind, as in 20-way, 16-frame, 32-bit (the count is the name)",
+    ),
 )
 
 _NUMBER = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*%)?")
@@ -73,7 +96,9 @@ class Hit:
 
 
 def _mask(text: str, pattern: str, flags=0) -> str:
-    return re.sub(pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=flags)
+    return re.sub(
+        pattern, lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=flags
+    )
 
 
 def unsourced_numbers(markdown: str) -> list[tuple[str, str]]:
@@ -92,7 +117,10 @@ def unsourced_numbers(markdown: str) -> list[tuple[str, str]]:
     for m in _NUMBER.finditer(text):
         if all(allowed[i] for i in range(m.start(), m.end())):
             continue
-        context = " ".join(markdown_line for markdown_line in text[max(0, m.start() - 40): m.end() + 40].split())
+        context = " ".join(
+            markdown_line
+            for markdown_line in text[max(0, m.start() - 40) : m.end() + 40].split()
+        )
         hits.append((m.group(0).strip(), context))
     return hits
 
@@ -112,16 +140,29 @@ def scan_file(path: str | Path) -> list[Hit]:
     """The unsourced numbers of one notebook's markdown cells, or of one Markdown file."""
     path = Path(path)
     if path.suffix not in (".ipynb", ".md"):
-        raise ValueError(f"scan_file: `path` must be a .ipynb or .md file, got {str(path)!r}")
-    return [Hit(str(path), index, number, context)
-            for index, text in _cells(path) for number, context in unsourced_numbers(text)]
+        raise ValueError(
+            f"scan_file: `path` must be a .ipynb or .md file, got {str(path)!r}"
+        )
+    return [
+        Hit(str(path), index, number, context)
+        for index, text in _cells(path)
+        for number, context in unsourced_numbers(text)
+    ]
 
 
 def main(argv=None) -> int:
     """Command line: list the hits of each file, or with ``--summary`` one count per file."""
-    parser = argparse.ArgumentParser(prog="python -m course_lib._number_audit", description=__doc__.split("\n")[0])
-    parser.add_argument("files", nargs="+", help="notebooks (.ipynb) or Markdown files (.md)")
-    parser.add_argument("--summary", action="store_true", help="one line per file: the count of unsourced numbers")
+    parser = argparse.ArgumentParser(
+        prog="python -m course_lib._number_audit", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "files", nargs="+", help="notebooks (.ipynb) or Markdown files (.md)"
+    )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="one line per file: the count of unsourced numbers",
+    )
     args = parser.parse_args(argv)
     total = 0
     for name in args.files:

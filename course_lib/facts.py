@@ -25,6 +25,7 @@ silence rather than a guess.
 
 The module imports no deep-learning framework: facts are plain data.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -33,15 +34,43 @@ from dataclasses import dataclass
 
 from ._validate import check_choice
 
-__all__ = ["Fact", "FACTS", "fact", "glue_facts", "GlueText", "RATE_METRICS", "SPLITS", "CROP_WORDS"]
+__all__ = [
+    "Fact",
+    "FACTS",
+    "fact",
+    "glue_facts",
+    "GlueText",
+    "RATE_METRICS",
+    "SPLITS",
+    "CROP_WORDS",
+]
 
 # Metrics that are rates on a labelled set: a sentence quoting one must say which images,
 # how many models and how many crops, so these need `split`, `models` and `crops`.
-RATE_METRICS = ("top-1 error", "top-5 error", "top-1 accuracy", "error", "accuracy",
-                "20-way one-shot accuracy", "clip hit@1", "video hit@1", "video hit@5", "IoU")
+RATE_METRICS = (
+    "top-1 error",
+    "top-5 error",
+    "top-1 accuracy",
+    "error",
+    "accuracy",
+    "20-way one-shot accuracy",
+    "clip hit@1",
+    "video hit@1",
+    "video hit@5",
+    "IoU",
+)
 # Every other metric the table uses.
-OTHER_METRICS = ("count", "year", "hyperparameter", "ratio", "relative change", "share", "memory",
-                 "time", "segmentation error")
+OTHER_METRICS = (
+    "count",
+    "year",
+    "hyperparameter",
+    "ratio",
+    "relative change",
+    "share",
+    "memory",
+    "time",
+    "segmentation error",
+)
 SPLITS = ("train", "validation", "test", "validation and test", "not stated")
 # Views per image when not a number of crops.
 CROP_WORDS = ("dense", "multi-scale dense", "not stated", "not applicable")
@@ -85,28 +114,57 @@ class Fact:
     def __post_init__(self):
         where = f"Fact {self.key!r}"
         if not isinstance(self.key, str) or not _KEY.match(self.key):
-            raise ValueError(f"Fact: `key` must be snake_case (a-z, 0-9, _), got {self.key!r}")
+            raise ValueError(
+                f"Fact: `key` must be snake_case (a-z, 0-9, _), got {self.key!r}"
+            )
         if isinstance(self.value, bool) or not isinstance(self.value, (int, float)):
             raise ValueError(f"{where}: `value` must be a number, got {self.value!r}")
         for name in ("unit", "measures", "cite", "where"):
-            if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
-                raise ValueError(f"{where}: `{name}` must be a non-empty string, got {getattr(self, name)!r}")
+            if (
+                not isinstance(getattr(self, name), str)
+                or not getattr(self, name).strip()
+            ):
+                raise ValueError(
+                    f"{where}: `{name}` must be a non-empty string, got {getattr(self, name)!r}"
+                )
         check_choice(where, "metric", self.metric, RATE_METRICS + OTHER_METRICS)
         if self.metric in RATE_METRICS:
             check_choice(where, "split", self.split, SPLITS)
-            if not (self.models == "entry" or (isinstance(self.models, int) and not isinstance(self.models, bool)
-                                               and self.models >= 1)):
-                raise ValueError(f"{where}: `models` must be a positive int (1 = single model) or 'entry', "
-                                 f"got {self.models!r}")
-            if not (self.crops in CROP_WORDS or (isinstance(self.crops, int) and not isinstance(self.crops, bool)
-                                                 and self.crops >= 1)):
-                raise ValueError(f"{where}: `crops` must be a positive int or one of {list(CROP_WORDS)}, "
-                                 f"got {self.crops!r}")
+            if not (
+                self.models == "entry"
+                or (
+                    isinstance(self.models, int)
+                    and not isinstance(self.models, bool)
+                    and self.models >= 1
+                )
+            ):
+                raise ValueError(
+                    f"{where}: `models` must be a positive int (1 = single model) or 'entry', "
+                    f"got {self.models!r}"
+                )
+            if not (
+                self.crops in CROP_WORDS
+                or (
+                    isinstance(self.crops, int)
+                    and not isinstance(self.crops, bool)
+                    and self.crops >= 1
+                )
+            ):
+                raise ValueError(
+                    f"{where}: `crops` must be a positive int or one of {list(CROP_WORDS)}, "
+                    f"got {self.crops!r}"
+                )
         elif (self.split, self.models, self.crops) != (None, None, None):
-            raise ValueError(f"{where}: `split`, `models` and `crops` describe rates; metric {self.metric!r} "
-                             "takes none of them")
-        if self.decimals is not None and (not isinstance(self.decimals, int) or self.decimals < 0):
-            raise ValueError(f"{where}: `decimals` must be a non-negative int, got {self.decimals!r}")
+            raise ValueError(
+                f"{where}: `split`, `models` and `crops` describe rates; metric {self.metric!r} "
+                "takes none of them"
+            )
+        if self.decimals is not None and (
+            not isinstance(self.decimals, int) or self.decimals < 0
+        ):
+            raise ValueError(
+                f"{where}: `decimals` must be a non-negative int, got {self.decimals!r}"
+            )
 
     @property
     def places(self) -> int:
@@ -147,7 +205,11 @@ class Fact:
         if self.models == "entry":
             parts.append("a challenge entry")
         else:
-            parts.append("single model" if self.models == 1 else f"ensemble of {self.models} models")
+            parts.append(
+                "single model"
+                if self.models == 1
+                else f"ensemble of {self.models} models"
+            )
         if isinstance(self.crops, int):
             parts.append("1 crop" if self.crops == 1 else f"{self.crops} crops")
         elif self.crops in ("dense", "multi-scale dense"):
@@ -156,8 +218,19 @@ class Fact:
 
 
 def _rate(key, value, metric, split, models, crops, measures, cite, where, **kw):
-    return Fact(key, value, "%", measures, cite, where, metric=metric, split=split, models=models,
-                crops=crops, **kw)
+    return Fact(
+        key,
+        value,
+        "%",
+        measures,
+        cite,
+        where,
+        metric=metric,
+        split=split,
+        models=models,
+        crops=crops,
+        **kw,
+    )
 
 
 def _n(key, value, unit, measures, cite, where, metric="count", **kw):
@@ -166,335 +239,1374 @@ def _n(key, value, unit, measures, cite, where, metric="count", **kw):
 
 _TABLE = (
     # --- ImageNet and the ILSVRC challenge ------------------------------------------------------
-    _n("ilsvrc12_train_images", 1_281_167, "images", "training images of the ILSVRC 2012-2014 classification "
-       "data set", "russakovsky2015imagenet", "Table 2"),
-    _n("ilsvrc12_val_images", 50_000, "images", "validation images of the ILSVRC 2012-2014 classification data set",
-       "russakovsky2015imagenet", "Table 2"),
-    _n("ilsvrc12_test_images", 100_000, "images", "test images of the ILSVRC 2012-2014 classification data set",
-       "russakovsky2015imagenet", "Table 2"),
-    _n("ilsvrc_classes", 1000, "classes", "object classes of the ILSVRC classification task", "russakovsky2015imagenet",
-       "Section 2"),
-    _n("ilsvrc_train_images_rounded", 1.2, "million images", "ILSVRC training images, as the AlexNet paper rounds "
-       "them ('roughly 1.2 million')", "krizhevsky2012imagenet", "Section 2"),
-    _rate("ilsvrc12_runner_up_top5", 26.2, "top-5 error", "test", "entry", "not stated",
-          "top-5 test error of the second-best ILSVRC 2012 entry (hand-designed features)",
-          "krizhevsky2012imagenet", "Section 6 and Table 2"),
-    _rate("ilsvrc13_winner_top5", 11.7, "top-5 error", "test", "entry", "not stated",
-          "top-5 test error of the ILSVRC 2013 winner, Clarifai (Zeiler's entry built on the ZFNet design), "
-          "without external training data", "szegedy2015going", "Table 1",
-          note="The notes credit it to ZFNet; the ZFNet paper's own best is 14.8% (six networks)."),
+    _n(
+        "ilsvrc12_train_images",
+        1_281_167,
+        "images",
+        "training images of the ILSVRC 2012-2014 classification data set",
+        "russakovsky2015imagenet",
+        "Table 2",
+    ),
+    _n(
+        "ilsvrc12_val_images",
+        50_000,
+        "images",
+        "validation images of the ILSVRC 2012-2014 classification data set",
+        "russakovsky2015imagenet",
+        "Table 2",
+    ),
+    _n(
+        "ilsvrc12_test_images",
+        100_000,
+        "images",
+        "test images of the ILSVRC 2012-2014 classification data set",
+        "russakovsky2015imagenet",
+        "Table 2",
+    ),
+    _n(
+        "ilsvrc_classes",
+        1000,
+        "classes",
+        "object classes of the ILSVRC classification task",
+        "russakovsky2015imagenet",
+        "Section 2",
+    ),
+    _n(
+        "ilsvrc_train_images_rounded",
+        1.2,
+        "million images",
+        "ILSVRC training images, as the AlexNet paper rounds "
+        "them ('roughly 1.2 million')",
+        "krizhevsky2012imagenet",
+        "Section 2",
+    ),
+    _rate(
+        "ilsvrc12_runner_up_top5",
+        26.2,
+        "top-5 error",
+        "test",
+        "entry",
+        "not stated",
+        "top-5 test error of the second-best ILSVRC 2012 entry (hand-designed features)",
+        "krizhevsky2012imagenet",
+        "Section 6 and Table 2",
+    ),
+    _rate(
+        "ilsvrc13_winner_top5",
+        11.7,
+        "top-5 error",
+        "test",
+        "entry",
+        "not stated",
+        "top-5 test error of the ILSVRC 2013 winner, Clarifai (Zeiler's entry built on the ZFNet design), "
+        "without external training data",
+        "szegedy2015going",
+        "Table 1",
+        note="The notes credit it to ZFNet; the ZFNet paper's own best is 14.8% (six networks).",
+    ),
     # --- AlexNet -----------------------------------------------------------------------------------
-    _rate("alexnet_ilsvrc12_top5_val_1cnn", 18.2, "top-5 error", "validation", 1, 10,
-          "ILSVRC 2012 top-5 validation error of one AlexNet (ten-patch test-time averaging)",
-          "krizhevsky2012imagenet", "Table 2"),
-    _rate("alexnet_ilsvrc12_top5_5cnn", 16.4, "top-5 error", "validation and test", 5, 10,
-          "ILSVRC 2012 top-5 error of an ensemble of five AlexNets (16.4% on validation and on test); "
-          "the best 2012 entry that used no external data", "krizhevsky2012imagenet", "Table 2",
-          note="The GoogLeNet paper's Table 1 lists it as SuperVision's 2012 result without external data."),
-    _rate("alexnet_ilsvrc12_top5_val_7cnn", 15.4, "top-5 error", "validation", 7, 10,
-          "ILSVRC 2012 top-5 validation error of seven AlexNets, two of them pre-trained on the "
-          "ImageNet Fall 2011 release", "krizhevsky2012imagenet", "Table 2"),
-    _rate("alexnet_ilsvrc12_top5_test_7cnn", 15.3, "top-5 error", "test", 7, 10,
-          "ILSVRC 2012 top-5 test error of seven AlexNets, two pre-trained on the ImageNet Fall 2011 "
-          "release: the winning entry", "krizhevsky2012imagenet", "Section 6 and Table 2"),
-    _n("alexnet_fig2_conv1_neurons", 253_440, "neurons", "neurons of conv1 as the caption of Figure 2 gives them "
-       "(an erratum: 55 x 55 x 96 = 290,400)", "krizhevsky2012imagenet", "Figure 2 caption"),
-    _n("alexnet_gpu_memory", 3, "GB", "memory of one GTX 580 GPU, the reason the network is split over two",
-       "krizhevsky2012imagenet", "Section 3.2"),
-    _n("alexnet_training_days_min", 5, "days", "lower end of the training time on two GTX 580 GPUs "
-       "('five to six days')", "krizhevsky2012imagenet", "Section 1", metric="time"),
-    _n("alexnet_training_days_max", 6, "days", "upper end of the training time on two GTX 580 GPUs "
-       "('five to six days')", "krizhevsky2012imagenet", "Section 1", metric="time"),
-    _n("alexnet_epochs", 90, "epochs", "passes over the training set ('roughly 90 cycles')", "krizhevsky2012imagenet",
-       "Section 5", metric="hyperparameter"),
-    _n("alexnet_batch_size", 128, "examples", "size of the SGD mini-batches", "krizhevsky2012imagenet", "Section 5",
-       metric="hyperparameter"),
-    _n("alexnet_momentum", 0.9, "1", "momentum of the SGD updates", "krizhevsky2012imagenet", "Section 5", metric="hyperparameter"),
-    _n("alexnet_weight_decay", 0.0005, "1", "weight decay coefficient", "krizhevsky2012imagenet", "Section 5",
-       metric="hyperparameter"),
-    _n("alexnet_learning_rate", 0.01, "1", "initial learning rate, divided by 10 when the validation error stopped "
-       "improving", "krizhevsky2012imagenet", "Section 5", metric="hyperparameter"),
-    _n("alexnet_dropout", 0.5, "1", "dropout probability in the first two fully connected layers",
-       "krizhevsky2012imagenet", "Section 4.2", metric="hyperparameter"),
-    _n("alexnet_crop_side", 224, "pixels", "side of the random training crops", "krizhevsky2012imagenet",
-       "Section 4.1", metric="hyperparameter"),
-    _n("alexnet_image_side", 256, "pixels", "side of the rescaled images the crops are taken from",
-       "krizhevsky2012imagenet", "Section 2", metric="hyperparameter"),
-    _n("alexnet_augmentation_factor", 2048, "1", "factor by which crops and mirroring enlarge the training set, "
-       "(256 - 224)^2 x 2 for 224-pixel crops", "krizhevsky2012imagenet", "Section 4.1", metric="ratio",
-       note="It holds for 224 crops only; 227 crops give another factor, which a chapter must compute."),
-    _n("alexnet_relu_speedup", 6, "times", "how much sooner a four-layer CNN with ReLUs reaches 25% training error "
-       "on CIFAR-10 than one with tanh", "krizhevsky2012imagenet", "Figure 1", metric="ratio"),
-    _rate("alexnet_relu_target_train_error", 25, "error", "train", 1, "not applicable",
-          "training error on CIFAR-10 at which Figure 1 compares ReLU and tanh", "krizhevsky2012imagenet",
-          "Figure 1"),
+    _rate(
+        "alexnet_ilsvrc12_top5_val_1cnn",
+        18.2,
+        "top-5 error",
+        "validation",
+        1,
+        10,
+        "ILSVRC 2012 top-5 validation error of one AlexNet (ten-patch test-time averaging)",
+        "krizhevsky2012imagenet",
+        "Table 2",
+    ),
+    _rate(
+        "alexnet_ilsvrc12_top5_5cnn",
+        16.4,
+        "top-5 error",
+        "validation and test",
+        5,
+        10,
+        "ILSVRC 2012 top-5 error of an ensemble of five AlexNets (16.4% on validation and on test); "
+        "the best 2012 entry that used no external data",
+        "krizhevsky2012imagenet",
+        "Table 2",
+        note="The GoogLeNet paper's Table 1 lists it as SuperVision's 2012 result without external data.",
+    ),
+    _rate(
+        "alexnet_ilsvrc12_top5_val_7cnn",
+        15.4,
+        "top-5 error",
+        "validation",
+        7,
+        10,
+        "ILSVRC 2012 top-5 validation error of seven AlexNets, two of them pre-trained on the "
+        "ImageNet Fall 2011 release",
+        "krizhevsky2012imagenet",
+        "Table 2",
+    ),
+    _rate(
+        "alexnet_ilsvrc12_top5_test_7cnn",
+        15.3,
+        "top-5 error",
+        "test",
+        7,
+        10,
+        "ILSVRC 2012 top-5 test error of seven AlexNets, two pre-trained on the ImageNet Fall 2011 "
+        "release: the winning entry",
+        "krizhevsky2012imagenet",
+        "Section 6 and Table 2",
+    ),
+    _n(
+        "alexnet_fig2_conv1_neurons",
+        253_440,
+        "neurons",
+        "neurons of conv1 as the caption of Figure 2 gives them "
+        "(an erratum: 55 x 55 x 96 = 290,400)",
+        "krizhevsky2012imagenet",
+        "Figure 2 caption",
+    ),
+    _n(
+        "alexnet_gpu_memory",
+        3,
+        "GB",
+        "memory of one GTX 580 GPU, the reason the network is split over two",
+        "krizhevsky2012imagenet",
+        "Section 3.2",
+    ),
+    _n(
+        "alexnet_training_days_min",
+        5,
+        "days",
+        "lower end of the training time on two GTX 580 GPUs ('five to six days')",
+        "krizhevsky2012imagenet",
+        "Section 1",
+        metric="time",
+    ),
+    _n(
+        "alexnet_training_days_max",
+        6,
+        "days",
+        "upper end of the training time on two GTX 580 GPUs ('five to six days')",
+        "krizhevsky2012imagenet",
+        "Section 1",
+        metric="time",
+    ),
+    _n(
+        "alexnet_epochs",
+        90,
+        "epochs",
+        "passes over the training set ('roughly 90 cycles')",
+        "krizhevsky2012imagenet",
+        "Section 5",
+        metric="hyperparameter",
+    ),
+    _n(
+        "alexnet_batch_size",
+        128,
+        "examples",
+        "size of the SGD mini-batches",
+        "krizhevsky2012imagenet",
+        "Section 5",
+        metric="hyperparameter",
+    ),
+    _n(
+        "alexnet_momentum",
+        0.9,
+        "1",
+        "momentum of the SGD updates",
+        "krizhevsky2012imagenet",
+        "Section 5",
+        metric="hyperparameter",
+    ),
+    _n(
+        "alexnet_weight_decay",
+        0.0005,
+        "1",
+        "weight decay coefficient",
+        "krizhevsky2012imagenet",
+        "Section 5",
+        metric="hyperparameter",
+    ),
+    _n(
+        "alexnet_learning_rate",
+        0.01,
+        "1",
+        "initial learning rate, divided by 10 when the validation error stopped "
+        "improving",
+        "krizhevsky2012imagenet",
+        "Section 5",
+        metric="hyperparameter",
+    ),
+    _n(
+        "alexnet_dropout",
+        0.5,
+        "1",
+        "dropout probability in the first two fully connected layers",
+        "krizhevsky2012imagenet",
+        "Section 4.2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "alexnet_crop_side",
+        224,
+        "pixels",
+        "side of the random training crops",
+        "krizhevsky2012imagenet",
+        "Section 4.1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "alexnet_image_side",
+        256,
+        "pixels",
+        "side of the rescaled images the crops are taken from",
+        "krizhevsky2012imagenet",
+        "Section 2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "alexnet_augmentation_factor",
+        2048,
+        "1",
+        "factor by which crops and mirroring enlarge the training set, "
+        "(256 - 224)^2 x 2 for 224-pixel crops",
+        "krizhevsky2012imagenet",
+        "Section 4.1",
+        metric="ratio",
+        note="It holds for 224 crops only; 227 crops give another factor, which a chapter must compute.",
+    ),
+    _n(
+        "alexnet_relu_speedup",
+        6,
+        "times",
+        "how much sooner a four-layer CNN with ReLUs reaches 25% training error "
+        "on CIFAR-10 than one with tanh",
+        "krizhevsky2012imagenet",
+        "Figure 1",
+        metric="ratio",
+    ),
+    _rate(
+        "alexnet_relu_target_train_error",
+        25,
+        "error",
+        "train",
+        1,
+        "not applicable",
+        "training error on CIFAR-10 at which Figure 1 compares ReLU and tanh",
+        "krizhevsky2012imagenet",
+        "Figure 1",
+    ),
     # --- ZFNet ---------------------------------------------------------------------------------
-    _rate("zfnet_top5_val_1net", 16.5, "top-5 error", "validation", 1, 10,
-          "ILSVRC 2012 top-5 validation error of one network as in Figure 3", "zeiler2014visualizing", "Table 2"),
-    _rate("zfnet_wide_top5_val_1net", 16.0, "top-5 error", "validation", 1, 10,
-          "ILSVRC 2012 top-5 validation error of one network with 512, 1024 and 512 maps in layers 3-5",
-          "zeiler2014visualizing", "Table 2", decimals=1),
-    _rate("zfnet_top5_test_6nets", 14.8, "top-5 error", "test", 6, 10,
-          "ILSVRC 2012 top-5 test error of six networks (both variants combined), the paper's best",
-          "zeiler2014visualizing", "Table 2"),
+    _rate(
+        "zfnet_top5_val_1net",
+        16.5,
+        "top-5 error",
+        "validation",
+        1,
+        10,
+        "ILSVRC 2012 top-5 validation error of one network as in Figure 3",
+        "zeiler2014visualizing",
+        "Table 2",
+    ),
+    _rate(
+        "zfnet_wide_top5_val_1net",
+        16.0,
+        "top-5 error",
+        "validation",
+        1,
+        10,
+        "ILSVRC 2012 top-5 validation error of one network with 512, 1024 and 512 maps in layers 3-5",
+        "zeiler2014visualizing",
+        "Table 2",
+        decimals=1,
+    ),
+    _rate(
+        "zfnet_top5_test_6nets",
+        14.8,
+        "top-5 error",
+        "test",
+        6,
+        10,
+        "ILSVRC 2012 top-5 test error of six networks (both variants combined), the paper's best",
+        "zeiler2014visualizing",
+        "Table 2",
+    ),
     # --- VGG -------------------------------------------------------------------------------------
-    _rate("vgg_ilsvrc14_top5_test_7nets", 7.3, "top-5 error", "test", 7, "dense",
-          "top-5 test error of VGG's ILSVRC 2014 submission (seven networks, dense evaluation), second in "
-          "classification", "simonyan2015very", "Table 7"),
-    _rate("vgg_post_top5_test_2nets", 6.8, "top-5 error", "test", 2, "multi-scale dense",
-          "top-5 test error of two networks (D and E) after the challenge, multi-crop and dense evaluation",
-          "simonyan2015very", "Table 7"),
-    _rate("vgg_single_top5_test", 7.0, "top-5 error", "test", 1, "multi-scale dense",
-          "top-5 test error of the best single VGG network, multi-crop and dense evaluation",
-          "simonyan2015very", "Table 7", decimals=1),
-    _n("vgg_5x5_top1_increase", 7, "%", "how much higher (relative) the top-1 error of configuration B became with "
-       "each pair of 3x3 layers replaced by one 5x5 (centre crop)", "simonyan2015very", "Section 4.1",
-       metric="relative change"),
+    _rate(
+        "vgg_ilsvrc14_top5_test_7nets",
+        7.3,
+        "top-5 error",
+        "test",
+        7,
+        "dense",
+        "top-5 test error of VGG's ILSVRC 2014 submission (seven networks, dense evaluation), second in "
+        "classification",
+        "simonyan2015very",
+        "Table 7",
+    ),
+    _rate(
+        "vgg_post_top5_test_2nets",
+        6.8,
+        "top-5 error",
+        "test",
+        2,
+        "multi-scale dense",
+        "top-5 test error of two networks (D and E) after the challenge, multi-crop and dense evaluation",
+        "simonyan2015very",
+        "Table 7",
+    ),
+    _rate(
+        "vgg_single_top5_test",
+        7.0,
+        "top-5 error",
+        "test",
+        1,
+        "multi-scale dense",
+        "top-5 test error of the best single VGG network, multi-crop and dense evaluation",
+        "simonyan2015very",
+        "Table 7",
+        decimals=1,
+    ),
+    _n(
+        "vgg_5x5_top1_increase",
+        7,
+        "%",
+        "how much higher (relative) the top-1 error of configuration B became with "
+        "each pair of 3x3 layers replaced by one 5x5 (centre crop)",
+        "simonyan2015very",
+        "Section 4.1",
+        metric="relative change",
+    ),
     # --- GoogLeNet and Inception --------------------------------------------------------------------
-    _rate("googlenet_ilsvrc14_top5_test", 6.67, "top-5 error", "test", 7, 144,
-          "top-5 test error of the winning ILSVRC 2014 entry: seven GoogLeNets, 144 crops per image",
-          "szegedy2015going", "Tables 2 and 3"),
-    _rate("googlenet_top5_val_1model_1crop", 10.07, "top-5 error", "validation", 1, 1,
-          "top-5 validation error of one GoogLeNet on one crop", "szegedy2015going", "Table 3"),
-    _n("googlenet_depth", 22, "layers", "layers with parameters (27 counting pooling)", "szegedy2015going",
-       "Section 5"),
-    _n("googlenet_budget_madds", 1.5, "billion multiply-adds", "the computational budget per image the design kept "
-       "to (a target, not a count: the count is on the model card)", "szegedy2015going", "Section 1",
-       metric="hyperparameter"),
-    _n("googlenet_fewer_params_factor", 12, "times", "how many times fewer parameters GoogLeNet uses than AlexNet",
-       "szegedy2015going", "Abstract and Section 1", metric="ratio"),
-    _n("googlenet_params_rounded", 5, "million parameters", "GoogLeNet's parameters as the Inception-v3 paper rounds "
-       "them ('only 5 million'); the sum of the GoogLeNet paper's Table 1 is about 7 million",
-       "szegedy2016rethinking", "Section 1"),
-    _n("googlenet_gap_top1_gain", 0.6, "%", "improvement of top-1 accuracy from replacing the fully connected "
-       "layers by average pooling ('about 0.6%')", "szegedy2015going", "Section 5", metric="relative change"),
-    _n("googlenet_main_dropout", 40, "%", "dropout rate before the main classifier", "szegedy2015going", "Table 1",
-       metric="hyperparameter"),
-    _n("googlenet_aux_dropout", 70, "%", "dropout rate in the auxiliary classifiers", "szegedy2015going", "Section 5",
-       metric="hyperparameter"),
-    _n("googlenet_aux_loss_weight", 0.3, "1", "weight of each auxiliary classifier's loss in the total loss",
-       "szegedy2015going", "Section 5", metric="hyperparameter"),
-    _n("googlenet_aux_fc_units", 1024, "units", "units of the auxiliary classifiers' fully connected layer",
-       "szegedy2015going", "Section 5", metric="hyperparameter"),
-    _rate("inceptionv3_top5_val_1crop", 5.6, "top-5 error", "validation", 1, 1,
-          "top-5 validation error of one Inception-v3 on one crop", "szegedy2016rethinking", "Table 3"),
-    _rate("inceptionv3_top1_val_1crop", 21.2, "top-1 error", "validation", 1, 1,
-          "top-1 validation error of one Inception-v3 on one crop", "szegedy2016rethinking", "Table 3"),
+    _rate(
+        "googlenet_ilsvrc14_top5_test",
+        6.67,
+        "top-5 error",
+        "test",
+        7,
+        144,
+        "top-5 test error of the winning ILSVRC 2014 entry: seven GoogLeNets, 144 crops per image",
+        "szegedy2015going",
+        "Tables 2 and 3",
+    ),
+    _rate(
+        "googlenet_top5_val_1model_1crop",
+        10.07,
+        "top-5 error",
+        "validation",
+        1,
+        1,
+        "top-5 validation error of one GoogLeNet on one crop",
+        "szegedy2015going",
+        "Table 3",
+    ),
+    _n(
+        "googlenet_depth",
+        22,
+        "layers",
+        "layers with parameters (27 counting pooling)",
+        "szegedy2015going",
+        "Section 5",
+    ),
+    _n(
+        "googlenet_budget_madds",
+        1.5,
+        "billion multiply-adds",
+        "the computational budget per image the design kept "
+        "to (a target, not a count: the count is on the model card)",
+        "szegedy2015going",
+        "Section 1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "googlenet_fewer_params_factor",
+        12,
+        "times",
+        "how many times fewer parameters GoogLeNet uses than AlexNet",
+        "szegedy2015going",
+        "Abstract and Section 1",
+        metric="ratio",
+    ),
+    _n(
+        "googlenet_params_rounded",
+        5,
+        "million parameters",
+        "GoogLeNet's parameters as the Inception-v3 paper rounds "
+        "them ('only 5 million'); the sum of the GoogLeNet paper's Table 1 is about 7 million",
+        "szegedy2016rethinking",
+        "Section 1",
+    ),
+    _n(
+        "googlenet_gap_top1_gain",
+        0.6,
+        "%",
+        "improvement of top-1 accuracy from replacing the fully connected "
+        "layers by average pooling ('about 0.6%')",
+        "szegedy2015going",
+        "Section 5",
+        metric="relative change",
+    ),
+    _n(
+        "googlenet_main_dropout",
+        40,
+        "%",
+        "dropout rate before the main classifier",
+        "szegedy2015going",
+        "Table 1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "googlenet_aux_dropout",
+        70,
+        "%",
+        "dropout rate in the auxiliary classifiers",
+        "szegedy2015going",
+        "Section 5",
+        metric="hyperparameter",
+    ),
+    _n(
+        "googlenet_aux_loss_weight",
+        0.3,
+        "1",
+        "weight of each auxiliary classifier's loss in the total loss",
+        "szegedy2015going",
+        "Section 5",
+        metric="hyperparameter",
+    ),
+    _n(
+        "googlenet_aux_fc_units",
+        1024,
+        "units",
+        "units of the auxiliary classifiers' fully connected layer",
+        "szegedy2015going",
+        "Section 5",
+        metric="hyperparameter",
+    ),
+    _rate(
+        "inceptionv3_top5_val_1crop",
+        5.6,
+        "top-5 error",
+        "validation",
+        1,
+        1,
+        "top-5 validation error of one Inception-v3 on one crop",
+        "szegedy2016rethinking",
+        "Table 3",
+    ),
+    _rate(
+        "inceptionv3_top1_val_1crop",
+        21.2,
+        "top-1 error",
+        "validation",
+        1,
+        1,
+        "top-1 validation error of one Inception-v3 on one crop",
+        "szegedy2016rethinking",
+        "Table 3",
+    ),
     # --- ResNet ----------------------------------------------------------------------------------------
-    _rate("resnet152_ilsvrc15_top5_ensemble", 3.57, "top-5 error", "test", 6, "multi-scale dense",
-          "top-5 test error of the winning ILSVRC 2015 entry: six ResNets of different depths, two of them "
-          "152-layer", "he2016deep", "Table 5"),
-    _rate("resnet152_top5_val_single", 4.49, "top-5 error", "validation", 1, "multi-scale dense",
-          "top-5 validation error of one ResNet-152, multi-scale fully convolutional evaluation",
-          "he2016deep", "Table 4"),
-    _rate("resnet152_top5_val_10crop", 5.71, "top-5 error", "validation", 1, 10,
-          "top-5 validation error of one ResNet-152, ten crops", "he2016deep", "Table 3"),
-    _rate("resnet20_cifar10_error", 8.75, "error", "test", 1, 1, "CIFAR-10 test error of ResNet-20",
-          "he2016deep", "Table 6"),
-    _rate("resnet56_cifar10_error", 6.97, "error", "test", 1, 1, "CIFAR-10 test error of ResNet-56",
-          "he2016deep", "Table 6"),
-    _rate("resnet110_cifar10_error_best", 6.43, "error", "test", 1, 1,
-          "CIFAR-10 test error of ResNet-110, the best of five runs", "he2016deep", "Table 6",
-          note="Only ResNet-110 is reported as best (mean 6.61 +- 0.16) of five runs."),
-    _rate("resnet110_cifar10_error_mean", 6.61, "error", "test", 1, 1,
-          "CIFAR-10 test error of ResNet-110, the mean of five runs", "he2016deep", "Table 6"),
-    _n("resnet_weight_decay", 0.0001, "1", "weight decay on ImageNet and on CIFAR-10", "he2016deep",
-       "Sections 3.4 and 4.2", metric="hyperparameter"),
-    _n("resnet_momentum", 0.9, "1", "momentum of the SGD updates", "he2016deep", "Section 3.4", metric="hyperparameter"),
-    _n("resnet_learning_rate", 0.1, "1", "initial learning rate, divided by 10 when the error plateaus",
-       "he2016deep", "Section 3.4", metric="hyperparameter"),
-    _n("resnet_imagenet_batch", 256, "examples", "mini-batch size on ImageNet", "he2016deep", "Section 3.4",
-       metric="hyperparameter"),
-    _n("resnet_cifar_batch", 128, "examples", "mini-batch size on CIFAR-10", "he2016deep", "Section 4.2",
-       metric="hyperparameter"),
-    _n("resnet_cifar_iterations", 64_000, "iterations", "length of CIFAR-10 training", "he2016deep", "Section 4.2",
-       metric="hyperparameter"),
-    _n("resnet_cifar_lr_drop1", 32_000, "iterations", "first division of the learning rate by 10 on CIFAR-10",
-       "he2016deep", "Section 4.2", metric="hyperparameter"),
-    _n("resnet_cifar_lr_drop2", 48_000, "iterations", "second division of the learning rate by 10 on CIFAR-10",
-       "he2016deep", "Section 4.2", metric="hyperparameter"),
-    _n("resnet_cifar_pad", 4, "pixels", "padding before the random 32x32 crop on CIFAR-10", "he2016deep",
-       "Section 4.2", metric="hyperparameter"),
-    _n("resnet110_warmup_lr", 0.01, "1", "ResNet-110's warm-up learning rate", "he2016deep", "Section 4.2",
-       metric="hyperparameter"),
-    _n("resnet110_warmup_iterations", 400, "iterations", "ResNet-110's warm-up, until the training error is below "
-       "80% ('about 400 iterations')", "he2016deep", "Section 4.2", metric="hyperparameter"),
+    _rate(
+        "resnet152_ilsvrc15_top5_ensemble",
+        3.57,
+        "top-5 error",
+        "test",
+        6,
+        "multi-scale dense",
+        "top-5 test error of the winning ILSVRC 2015 entry: six ResNets of different depths, two of them "
+        "152-layer",
+        "he2016deep",
+        "Table 5",
+    ),
+    _rate(
+        "resnet152_top5_val_single",
+        4.49,
+        "top-5 error",
+        "validation",
+        1,
+        "multi-scale dense",
+        "top-5 validation error of one ResNet-152, multi-scale fully convolutional evaluation",
+        "he2016deep",
+        "Table 4",
+    ),
+    _rate(
+        "resnet152_top5_val_10crop",
+        5.71,
+        "top-5 error",
+        "validation",
+        1,
+        10,
+        "top-5 validation error of one ResNet-152, ten crops",
+        "he2016deep",
+        "Table 3",
+    ),
+    _rate(
+        "resnet20_cifar10_error",
+        8.75,
+        "error",
+        "test",
+        1,
+        1,
+        "CIFAR-10 test error of ResNet-20",
+        "he2016deep",
+        "Table 6",
+    ),
+    _rate(
+        "resnet56_cifar10_error",
+        6.97,
+        "error",
+        "test",
+        1,
+        1,
+        "CIFAR-10 test error of ResNet-56",
+        "he2016deep",
+        "Table 6",
+    ),
+    _rate(
+        "resnet110_cifar10_error_best",
+        6.43,
+        "error",
+        "test",
+        1,
+        1,
+        "CIFAR-10 test error of ResNet-110, the best of five runs",
+        "he2016deep",
+        "Table 6",
+        note="Only ResNet-110 is reported as best (mean 6.61 +- 0.16) of five runs.",
+    ),
+    _rate(
+        "resnet110_cifar10_error_mean",
+        6.61,
+        "error",
+        "test",
+        1,
+        1,
+        "CIFAR-10 test error of ResNet-110, the mean of five runs",
+        "he2016deep",
+        "Table 6",
+    ),
+    _n(
+        "resnet_weight_decay",
+        0.0001,
+        "1",
+        "weight decay on ImageNet and on CIFAR-10",
+        "he2016deep",
+        "Sections 3.4 and 4.2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet_momentum",
+        0.9,
+        "1",
+        "momentum of the SGD updates",
+        "he2016deep",
+        "Section 3.4",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet_learning_rate",
+        0.1,
+        "1",
+        "initial learning rate, divided by 10 when the error plateaus",
+        "he2016deep",
+        "Section 3.4",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet_imagenet_batch",
+        256,
+        "examples",
+        "mini-batch size on ImageNet",
+        "he2016deep",
+        "Section 3.4",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet_cifar_batch",
+        128,
+        "examples",
+        "mini-batch size on CIFAR-10",
+        "he2016deep",
+        "Section 4.2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet_cifar_iterations",
+        64_000,
+        "iterations",
+        "length of CIFAR-10 training",
+        "he2016deep",
+        "Section 4.2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet_cifar_lr_drop1",
+        32_000,
+        "iterations",
+        "first division of the learning rate by 10 on CIFAR-10",
+        "he2016deep",
+        "Section 4.2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet_cifar_lr_drop2",
+        48_000,
+        "iterations",
+        "second division of the learning rate by 10 on CIFAR-10",
+        "he2016deep",
+        "Section 4.2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet_cifar_pad",
+        4,
+        "pixels",
+        "padding before the random 32x32 crop on CIFAR-10",
+        "he2016deep",
+        "Section 4.2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet110_warmup_lr",
+        0.01,
+        "1",
+        "ResNet-110's warm-up learning rate",
+        "he2016deep",
+        "Section 4.2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "resnet110_warmup_iterations",
+        400,
+        "iterations",
+        "ResNet-110's warm-up, until the training error is below "
+        "80% ('about 400 iterations')",
+        "he2016deep",
+        "Section 4.2",
+        metric="hyperparameter",
+    ),
     # --- MobileNet ----------------------------------------------------------------------------------
-    *(_rate(f"mobilenet_{name}_top1", acc, "top-1 accuracy", "not stated", 1, "not stated",
-            f"ImageNet top-1 accuracy of {label}", "howard2017mobilenets", table, decimals=1)
-      for name, label, acc, table in (
-          ("v1_224", "1.0 MobileNet-224", 70.6, "Tables 4, 6 and 7"),
-          ("conv_224", "the MobileNet with full 3x3 convolutions", 71.7, "Table 4"),
-          ("a075_224", "0.75 MobileNet-224", 68.4, "Table 6"),
-          ("a050_224", "0.5 MobileNet-224", 63.7, "Table 6"),
-          ("a025_224", "0.25 MobileNet-224", 50.6, "Table 6"),
-          ("v1_192", "1.0 MobileNet-192", 69.1, "Table 7"),
-          ("v1_160", "1.0 MobileNet-160", 67.2, "Table 7"),
-          ("v1_128", "1.0 MobileNet-128", 64.4, "Table 7"),
-          ("googlenet_ref", "GoogLeNet, as the MobileNet paper compares it", 69.8, "Table 8"),
-          ("vgg16_ref", "VGG-16, as the MobileNet paper compares it", 71.5, "Table 8"),
-      )),
-    *(_n(f"mobilenet_share_{kind}_{what}", share, "%", f"share of 1.0 MobileNet-224's {noun} in {label}",
-         "howard2017mobilenets", "Table 2", metric="share", decimals=2,
-         note="The four Mult-Adds shares add up to 99.29%: the 1.19% of the standard convolution is a slip "
-              "for 1.91%." if (kind, what) == ("conv3x3", "madds") else "")
-      for kind, label, madds, params in (
-          ("conv1x1", "the 1x1 convolutions", 94.86, 74.59),
-          ("dw3x3", "the depthwise 3x3 convolutions", 3.06, 1.06),
-          ("conv3x3", "the one standard 3x3 convolution", 1.19, 0.02),
-          ("fc", "the fully connected layer", 0.18, 24.33),
-      ) for what, noun, share in (("madds", "Mult-Adds", madds), ("params", "parameters", params))),
-    _rate("mobilenetv2_top1", 72.0, "top-1 accuracy", "not stated", 1, "not stated",
-          "ImageNet top-1 accuracy of MobileNetV2 (1.0, 224)", "sandler2018mobilenetv2", "Table 4", decimals=1),
-    _n("mobilenetv2_expansion", 6, "times", "expansion factor t of the inverted residual blocks",
-       "sandler2018mobilenetv2", "Section 4", metric="hyperparameter"),
+    *(
+        _rate(
+            f"mobilenet_{name}_top1",
+            acc,
+            "top-1 accuracy",
+            "not stated",
+            1,
+            "not stated",
+            f"ImageNet top-1 accuracy of {label}",
+            "howard2017mobilenets",
+            table,
+            decimals=1,
+        )
+        for name, label, acc, table in (
+            ("v1_224", "1.0 MobileNet-224", 70.6, "Tables 4, 6 and 7"),
+            ("conv_224", "the MobileNet with full 3x3 convolutions", 71.7, "Table 4"),
+            ("a075_224", "0.75 MobileNet-224", 68.4, "Table 6"),
+            ("a050_224", "0.5 MobileNet-224", 63.7, "Table 6"),
+            ("a025_224", "0.25 MobileNet-224", 50.6, "Table 6"),
+            ("v1_192", "1.0 MobileNet-192", 69.1, "Table 7"),
+            ("v1_160", "1.0 MobileNet-160", 67.2, "Table 7"),
+            ("v1_128", "1.0 MobileNet-128", 64.4, "Table 7"),
+            (
+                "googlenet_ref",
+                "GoogLeNet, as the MobileNet paper compares it",
+                69.8,
+                "Table 8",
+            ),
+            (
+                "vgg16_ref",
+                "VGG-16, as the MobileNet paper compares it",
+                71.5,
+                "Table 8",
+            ),
+        )
+    ),
+    *(
+        _n(
+            f"mobilenet_share_{kind}_{what}",
+            share,
+            "%",
+            f"share of 1.0 MobileNet-224's {noun} in {label}",
+            "howard2017mobilenets",
+            "Table 2",
+            metric="share",
+            decimals=2,
+            note="The four Mult-Adds shares add up to 99.29%: the 1.19% of the standard convolution is a slip "
+            "for 1.91%."
+            if (kind, what) == ("conv3x3", "madds")
+            else "",
+        )
+        for kind, label, madds, params in (
+            ("conv1x1", "the 1x1 convolutions", 94.86, 74.59),
+            ("dw3x3", "the depthwise 3x3 convolutions", 3.06, 1.06),
+            ("conv3x3", "the one standard 3x3 convolution", 1.19, 0.02),
+            ("fc", "the fully connected layer", 0.18, 24.33),
+        )
+        for what, noun, share in (
+            ("madds", "Mult-Adds", madds),
+            ("params", "parameters", params),
+        )
+    ),
+    _rate(
+        "mobilenetv2_top1",
+        72.0,
+        "top-1 accuracy",
+        "not stated",
+        1,
+        "not stated",
+        "ImageNet top-1 accuracy of MobileNetV2 (1.0, 224)",
+        "sandler2018mobilenetv2",
+        "Table 4",
+        decimals=1,
+    ),
+    _n(
+        "mobilenetv2_expansion",
+        6,
+        "times",
+        "expansion factor t of the inverted residual blocks",
+        "sandler2018mobilenetv2",
+        "Section 4",
+        metric="hyperparameter",
+    ),
     # --- Modern networks ------------------------------------------------------------------------------
-    _n("senet_params_increase", 10, "%", "parameters SE-ResNet-50 adds to ResNet-50 (about 2.5 M on about 25 M)",
-       "hu2018squeeze", "Section 4", metric="relative change"),
-    _n("densenet121_growth_rate", 32, "channels", "growth rate k of DenseNet-121", "huang2017densely", "Table 1",
-       metric="hyperparameter"),
-    _n("efficientnet_compound_constraint", 2, "1", "alpha * beta^2 * gamma^2, the factor by which each step of phi "
-       "multiplies the FLOPs", "tan2019efficientnet", "Section 3.3, Equation 3", metric="hyperparameter"),
+    _n(
+        "senet_params_increase",
+        10,
+        "%",
+        "parameters SE-ResNet-50 adds to ResNet-50 (about 2.5 M on about 25 M)",
+        "hu2018squeeze",
+        "Section 4",
+        metric="relative change",
+    ),
+    _n(
+        "densenet121_growth_rate",
+        32,
+        "channels",
+        "growth rate k of DenseNet-121",
+        "huang2017densely",
+        "Table 1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "efficientnet_compound_constraint",
+        2,
+        "1",
+        "alpha * beta^2 * gamma^2, the factor by which each step of phi "
+        "multiplies the FLOPs",
+        "tan2019efficientnet",
+        "Section 3.3, Equation 3",
+        metric="hyperparameter",
+    ),
     # --- LeNet-5 and MNIST ----------------------------------------------------------------------------
-    _rate("lenet5_mnist_error", 0.95, "error", "test", 1, "not applicable", "MNIST test error of LeNet-5",
-          "lecun1998gradient", "Section III-C"),
-    _rate("lenet5_mnist_error_distorted", 0.8, "error", "test", 1, "not applicable",
-          "MNIST test error of LeNet-5 trained with artificially distorted images", "lecun1998gradient",
-          "Section III-C"),
-    _n("mnist_train_images", 60_000, "images", "MNIST training images", "lecun1998gradient", "Section III-A"),
-    _n("mnist_test_images", 10_000, "images", "MNIST test images", "lecun1998gradient", "Section III-A"),
-    _n("lenet5_c1_connections", 122_304, "connections", "connections of layer C1", "lecun1998gradient",
-       "Section II-B"),
-    _n("lenet5_tanh_amplitude", 1.7159, "1", "amplitude A of the squashing function A tanh(S a)",
-       "lecun1998gradient", "Appendix A", metric="hyperparameter"),
+    _rate(
+        "lenet5_mnist_error",
+        0.95,
+        "error",
+        "test",
+        1,
+        "not applicable",
+        "MNIST test error of LeNet-5",
+        "lecun1998gradient",
+        "Section III-C",
+    ),
+    _rate(
+        "lenet5_mnist_error_distorted",
+        0.8,
+        "error",
+        "test",
+        1,
+        "not applicable",
+        "MNIST test error of LeNet-5 trained with artificially distorted images",
+        "lecun1998gradient",
+        "Section III-C",
+    ),
+    _n(
+        "mnist_train_images",
+        60_000,
+        "images",
+        "MNIST training images",
+        "lecun1998gradient",
+        "Section III-A",
+    ),
+    _n(
+        "mnist_test_images",
+        10_000,
+        "images",
+        "MNIST test images",
+        "lecun1998gradient",
+        "Section III-A",
+    ),
+    _n(
+        "lenet5_c1_connections",
+        122_304,
+        "connections",
+        "connections of layer C1",
+        "lecun1998gradient",
+        "Section II-B",
+    ),
+    _n(
+        "lenet5_tanh_amplitude",
+        1.7159,
+        "1",
+        "amplitude A of the squashing function A tanh(S a)",
+        "lecun1998gradient",
+        "Appendix A",
+        metric="hyperparameter",
+    ),
     # --- Data sets ----------------------------------------------------------------------------------
-    _n("cifar10_images", 60_000, "images", "CIFAR-10 images, 32x32 colour", "krizhevsky2009learning", "Chapter 3"),
-    _n("cifar10_train_images", 50_000, "images", "CIFAR-10 training images", "krizhevsky2009learning", "Chapter 3"),
-    _n("cifar10_test_images", 10_000, "images", "CIFAR-10 test images", "krizhevsky2009learning", "Chapter 3"),
-    _n("fashion_mnist_images", 70_000, "images", "Fashion-MNIST images (60,000 training, 10,000 test)",
-       "xiao2017fashion", "Section 2"),
-    _n("pets_breeds", 37, "breeds", "cat and dog breeds of Oxford-IIIT Pet", "parkhi2012cats", "Section 2"),
-    _n("pets_images", 7349, "images", "images of Oxford-IIIT Pet", "parkhi2012cats", "Section 2",
-       note="The downloadable archive holds a few more image files than the split lists name."),
-    _n("pets_trainval_images", 3680, "images", "training and validation images of the authors' split",
-       "parkhi2012cats", "Section 2"),
-    _n("pets_test_images", 3669, "images", "test images of the authors' split", "parkhi2012cats", "Section 2"),
-    _n("omniglot_characters", 1623, "characters", "characters of Omniglot", "lake2015human", "Omniglot data set, "
-       "supplementary materials"),
-    _n("omniglot_alphabets", 50, "alphabets", "alphabets of Omniglot", "lake2015human", "Omniglot data set, "
-       "supplementary materials"),
-    _n("omniglot_drawers", 20, "people", "people who drew each character once", "lake2015human",
-       "Omniglot data set, supplementary materials"),
-    _n("omniglot_background_alphabets", 30, "alphabets", "alphabets of the standard background set (Lake et al.)",
-       "lake2015human", "Omniglot data set, supplementary materials"),
-    _n("omniglot_evaluation_alphabets", 20, "alphabets", "alphabets of the standard evaluation set (Lake et al.)",
-       "lake2015human", "Omniglot data set, supplementary materials"),
-    _n("sports1m_videos", 1.1, "million videos", "YouTube videos of Sports-1M (1,133,158 URLs)", "karpathy2014large", "Section 4"),
-    _n("sports1m_classes", 487, "classes", "sports classes of Sports-1M", "karpathy2014large", "Section 4"),
-    _n("ucf101_classes", 101, "classes", "action classes of UCF101", "soomro2012ucf101", "Section 1"),
-    _n("ucf101_videos", 13_320, "clips", "video clips of UCF101", "soomro2012ucf101", "Section 1"),
+    _n(
+        "cifar10_images",
+        60_000,
+        "images",
+        "CIFAR-10 images, 32x32 colour",
+        "krizhevsky2009learning",
+        "Chapter 3",
+    ),
+    _n(
+        "cifar10_train_images",
+        50_000,
+        "images",
+        "CIFAR-10 training images",
+        "krizhevsky2009learning",
+        "Chapter 3",
+    ),
+    _n(
+        "cifar10_test_images",
+        10_000,
+        "images",
+        "CIFAR-10 test images",
+        "krizhevsky2009learning",
+        "Chapter 3",
+    ),
+    _n(
+        "fashion_mnist_images",
+        70_000,
+        "images",
+        "Fashion-MNIST images (60,000 training, 10,000 test)",
+        "xiao2017fashion",
+        "Section 2",
+    ),
+    _n(
+        "pets_breeds",
+        37,
+        "breeds",
+        "cat and dog breeds of Oxford-IIIT Pet",
+        "parkhi2012cats",
+        "Section 2",
+    ),
+    _n(
+        "pets_images",
+        7349,
+        "images",
+        "images of Oxford-IIIT Pet",
+        "parkhi2012cats",
+        "Section 2",
+        note="The downloadable archive holds a few more image files than the split lists name.",
+    ),
+    _n(
+        "pets_trainval_images",
+        3680,
+        "images",
+        "training and validation images of the authors' split",
+        "parkhi2012cats",
+        "Section 2",
+    ),
+    _n(
+        "pets_test_images",
+        3669,
+        "images",
+        "test images of the authors' split",
+        "parkhi2012cats",
+        "Section 2",
+    ),
+    _n(
+        "omniglot_characters",
+        1623,
+        "characters",
+        "characters of Omniglot",
+        "lake2015human",
+        "Omniglot data set, supplementary materials",
+    ),
+    _n(
+        "omniglot_alphabets",
+        50,
+        "alphabets",
+        "alphabets of Omniglot",
+        "lake2015human",
+        "Omniglot data set, supplementary materials",
+    ),
+    _n(
+        "omniglot_drawers",
+        20,
+        "people",
+        "people who drew each character once",
+        "lake2015human",
+        "Omniglot data set, supplementary materials",
+    ),
+    _n(
+        "omniglot_background_alphabets",
+        30,
+        "alphabets",
+        "alphabets of the standard background set (Lake et al.)",
+        "lake2015human",
+        "Omniglot data set, supplementary materials",
+    ),
+    _n(
+        "omniglot_evaluation_alphabets",
+        20,
+        "alphabets",
+        "alphabets of the standard evaluation set (Lake et al.)",
+        "lake2015human",
+        "Omniglot data set, supplementary materials",
+    ),
+    _n(
+        "sports1m_videos",
+        1.1,
+        "million videos",
+        "YouTube videos of Sports-1M (1,133,158 URLs)",
+        "karpathy2014large",
+        "Section 4",
+    ),
+    _n(
+        "sports1m_classes",
+        487,
+        "classes",
+        "sports classes of Sports-1M",
+        "karpathy2014large",
+        "Section 4",
+    ),
+    _n(
+        "ucf101_classes",
+        101,
+        "classes",
+        "action classes of UCF101",
+        "soomro2012ucf101",
+        "Section 1",
+    ),
+    _n(
+        "ucf101_videos",
+        13_320,
+        "clips",
+        "video clips of UCF101",
+        "soomro2012ucf101",
+        "Section 1",
+    ),
     # --- Siamese networks --------------------------------------------------------------------------
-    _rate("koch_omniglot_20way", 92.0, "20-way one-shot accuracy", "test", 1, "not applicable",
-          "accuracy of the convolutional Siamese network on 20-way one-shot test trials on Omniglot's "
-          "evaluation alphabets", "koch2015siamese", "Table 2", decimals=1),
-    _rate("omniglot_20way_humans", 95.5, "20-way one-shot accuracy", "test", "entry", "not applicable",
-          "accuracy of people on the same 20-way one-shot test trials, as Koch et al. quote it", "koch2015siamese",
-          "Table 2"),
-    _n("koch_max_training_pairs", 150_000, "pairs", "largest number of training pairs tried", "koch2015siamese",
-       "Table 1", metric="hyperparameter"),
-    _n("koch_affine_distortions", 8, "distortions", "random affine distortions added per training pair",
-       "koch2015siamese", "Table 1", metric="hyperparameter"),
-    _n("koch_background_alphabets", 40, "alphabets", "alphabets of Koch et al.'s background set (their split is "
-       "not Lake et al.'s 30/20)", "koch2015siamese", "Section 4.1"),
-    _n("koch_evaluation_alphabets", 10, "alphabets", "alphabets of Koch et al.'s evaluation set",
-       "koch2015siamese", "Section 4.1"),
+    _rate(
+        "koch_omniglot_20way",
+        92.0,
+        "20-way one-shot accuracy",
+        "test",
+        1,
+        "not applicable",
+        "accuracy of the convolutional Siamese network on 20-way one-shot test trials on Omniglot's "
+        "evaluation alphabets",
+        "koch2015siamese",
+        "Table 2",
+        decimals=1,
+    ),
+    _rate(
+        "omniglot_20way_humans",
+        95.5,
+        "20-way one-shot accuracy",
+        "test",
+        "entry",
+        "not applicable",
+        "accuracy of people on the same 20-way one-shot test trials, as Koch et al. quote it",
+        "koch2015siamese",
+        "Table 2",
+    ),
+    _n(
+        "koch_max_training_pairs",
+        150_000,
+        "pairs",
+        "largest number of training pairs tried",
+        "koch2015siamese",
+        "Table 1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "koch_affine_distortions",
+        8,
+        "distortions",
+        "random affine distortions added per training pair",
+        "koch2015siamese",
+        "Table 1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "koch_background_alphabets",
+        40,
+        "alphabets",
+        "alphabets of Koch et al.'s background set (their split is "
+        "not Lake et al.'s 30/20)",
+        "koch2015siamese",
+        "Section 4.1",
+    ),
+    _n(
+        "koch_evaluation_alphabets",
+        10,
+        "alphabets",
+        "alphabets of Koch et al.'s evaluation set",
+        "koch2015siamese",
+        "Section 4.1",
+    ),
     # --- U-Net -----------------------------------------------------------------------------------------
-    _n("unet_input_tile", 572, "pixels", "side of the input tile in the paper's drawing of the network",
-       "ronneberger2015unet", "Figure 1"),
-    _n("unet_output_tile", 388, "pixels", "side of the output segmentation map for that tile",
-       "ronneberger2015unet", "Figure 1"),
-    _n("unet_em_train_images", 30, "images", "training images of the ISBI 2012 EM segmentation challenge",
-       "ronneberger2015unet", "Section 4"),
-    _n("unet_em_warping_error", 0.000353, "1", "warping error of U-Net on the ISBI 2012 EM challenge",
-       "ronneberger2015unet", "Table 1", metric="segmentation error"),
-    _n("unet_em_rand_error", 0.0382, "1", "Rand error of U-Net on the ISBI 2012 EM challenge",
-       "ronneberger2015unet", "Table 1", metric="segmentation error"),
-    _rate("unet_phc_u373_iou", 92.0, "IoU", "test", 1, "not applicable",
-          "mean IoU of U-Net on the PhC-U373 test set of the ISBI 2015 cell tracking challenge", "ronneberger2015unet", "Table 2",
-          decimals=1),
-    _rate("unet_dic_hela_iou", 77.5, "IoU", "test", 1, "not applicable",
-          "mean IoU of U-Net on the DIC-HeLa test set of the ISBI 2015 cell tracking challenge", "ronneberger2015unet", "Table 2"),
+    _n(
+        "unet_input_tile",
+        572,
+        "pixels",
+        "side of the input tile in the paper's drawing of the network",
+        "ronneberger2015unet",
+        "Figure 1",
+    ),
+    _n(
+        "unet_output_tile",
+        388,
+        "pixels",
+        "side of the output segmentation map for that tile",
+        "ronneberger2015unet",
+        "Figure 1",
+    ),
+    _n(
+        "unet_em_train_images",
+        30,
+        "images",
+        "training images of the ISBI 2012 EM segmentation challenge",
+        "ronneberger2015unet",
+        "Section 4",
+    ),
+    _n(
+        "unet_em_warping_error",
+        0.000353,
+        "1",
+        "warping error of U-Net on the ISBI 2012 EM challenge",
+        "ronneberger2015unet",
+        "Table 1",
+        metric="segmentation error",
+    ),
+    _n(
+        "unet_em_rand_error",
+        0.0382,
+        "1",
+        "Rand error of U-Net on the ISBI 2012 EM challenge",
+        "ronneberger2015unet",
+        "Table 1",
+        metric="segmentation error",
+    ),
+    _rate(
+        "unet_phc_u373_iou",
+        92.0,
+        "IoU",
+        "test",
+        1,
+        "not applicable",
+        "mean IoU of U-Net on the PhC-U373 test set of the ISBI 2015 cell tracking challenge",
+        "ronneberger2015unet",
+        "Table 2",
+        decimals=1,
+    ),
+    _rate(
+        "unet_dic_hela_iou",
+        77.5,
+        "IoU",
+        "test",
+        1,
+        "not applicable",
+        "mean IoU of U-Net on the DIC-HeLa test set of the ISBI 2015 cell tracking challenge",
+        "ronneberger2015unet",
+        "Table 2",
+    ),
     # --- C3D -------------------------------------------------------------------------------------
-    _n("c3d_clip_frames", 16, "frames", "frames per input clip", "tran2015learning", "Section 3.1",
-       metric="hyperparameter"),
-    _n("c3d_crop_side", 112, "pixels", "side of the random crop of each frame", "tran2015learning", "Section 3.1",
-       metric="hyperparameter"),
-    _n("c3d_temporal_depth_best", 3, "frames", "temporal kernel depth that worked best in the search on UCF101",
-       "tran2015learning", "Section 3.2", metric="hyperparameter"),
-    _rate("c3d_sports1m_video_hit1", 61.1, "video hit@1", "test", 1, "not stated",
-          "Sports-1M test-set video top-1 accuracy of one C3D fine-tuned from the I380K model", "tran2015learning",
-          "Table 2"),
-    _rate("c3d_sports1m_video_hit5", 85.2, "video hit@5", "test", 1, "not stated",
-          "Sports-1M test-set video top-5 accuracy of one C3D fine-tuned from the I380K model", "tran2015learning",
-          "Table 2"),
-    _rate("c3d_ucf101_1net", 82.3, "accuracy", "test", 1, "not applicable",
-          "UCF101 test accuracy (mean over the three splits) of a linear SVM on the features of one C3D", "tran2015learning", "Table 3"),
-    _rate("c3d_ucf101_3nets", 85.2, "accuracy", "test", 3, "not applicable",
-          "UCF101 test accuracy (mean over the three splits) of a linear SVM on the features of three C3Ds", "tran2015learning", "Table 3"),
-    _rate("c3d_ucf101_3nets_idt", 90.4, "accuracy", "test", 3, "not applicable",
-          "UCF101 test accuracy (mean over the three splits) of three C3Ds combined with iDT features", "tran2015learning", "Table 3"),
+    _n(
+        "c3d_clip_frames",
+        16,
+        "frames",
+        "frames per input clip",
+        "tran2015learning",
+        "Section 3.1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "c3d_crop_side",
+        112,
+        "pixels",
+        "side of the random crop of each frame",
+        "tran2015learning",
+        "Section 3.1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "c3d_temporal_depth_best",
+        3,
+        "frames",
+        "temporal kernel depth that worked best in the search on UCF101",
+        "tran2015learning",
+        "Section 3.2",
+        metric="hyperparameter",
+    ),
+    _rate(
+        "c3d_sports1m_video_hit1",
+        61.1,
+        "video hit@1",
+        "test",
+        1,
+        "not stated",
+        "Sports-1M test-set video top-1 accuracy of one C3D fine-tuned from the I380K model",
+        "tran2015learning",
+        "Table 2",
+    ),
+    _rate(
+        "c3d_sports1m_video_hit5",
+        85.2,
+        "video hit@5",
+        "test",
+        1,
+        "not stated",
+        "Sports-1M test-set video top-5 accuracy of one C3D fine-tuned from the I380K model",
+        "tran2015learning",
+        "Table 2",
+    ),
+    _rate(
+        "c3d_ucf101_1net",
+        82.3,
+        "accuracy",
+        "test",
+        1,
+        "not applicable",
+        "UCF101 test accuracy (mean over the three splits) of a linear SVM on the features of one C3D",
+        "tran2015learning",
+        "Table 3",
+    ),
+    _rate(
+        "c3d_ucf101_3nets",
+        85.2,
+        "accuracy",
+        "test",
+        3,
+        "not applicable",
+        "UCF101 test accuracy (mean over the three splits) of a linear SVM on the features of three C3Ds",
+        "tran2015learning",
+        "Table 3",
+    ),
+    _rate(
+        "c3d_ucf101_3nets_idt",
+        90.4,
+        "accuracy",
+        "test",
+        3,
+        "not applicable",
+        "UCF101 test accuracy (mean over the three splits) of three C3Ds combined with iDT features",
+        "tran2015learning",
+        "Table 3",
+    ),
     # --- Large-batch training ------------------------------------------------------------------------
-    _n("goyal_gpus", 256, "GPUs", "GPUs that trained ResNet-50 on ImageNet in one hour", "goyal2017accurate",
-       "Abstract"),
-    _n("goyal_hours", 1, "hour", "time to train ResNet-50 on ImageNet on 256 GPUs", "goyal2017accurate", "Abstract",
-       metric="time"),
-    _n("goyal_max_batch", 8192, "images", "largest global mini-batch that kept the small-batch accuracy",
-       "goyal2017accurate", "Abstract", metric="hyperparameter"),
+    _n(
+        "goyal_gpus",
+        256,
+        "GPUs",
+        "GPUs that trained ResNet-50 on ImageNet in one hour",
+        "goyal2017accurate",
+        "Abstract",
+    ),
+    _n(
+        "goyal_hours",
+        1,
+        "hour",
+        "time to train ResNet-50 on ImageNet on 256 GPUs",
+        "goyal2017accurate",
+        "Abstract",
+        metric="time",
+    ),
+    _n(
+        "goyal_max_batch",
+        8192,
+        "images",
+        "largest global mini-batch that kept the small-batch accuracy",
+        "goyal2017accurate",
+        "Abstract",
+        metric="hyperparameter",
+    ),
     # --- Numbers the lecture notes print (the chapters quote them to correct or confirm them) ------
-    _rate("notes_das_alexnet_7cnn_top5", 15.4, "top-5 error", "validation", 7, 10,
-          "AlexNet's top-5 error in the notes' '7 CNN ensemble: 18.2% -> 15.4%' (the paper's validation figure; its test figure is 15.3%)",
-          "das2021cnn", "AlexNet, 'Details/Retrospectives' slide"),
-    _rate("notes_famous_alexnet_top5", 16, "top-5 error", "not stated", "entry", "not stated",
-          "AlexNet's ILSVRC 2012 top-5 error as the notes round it ('16% compared to runner-up with 26%')",
-          "famous_networks", "Section 'AlexNet'"),
-    _rate("notes_famous_alexnet_runner_up", 26, "top-5 error", "not stated", "entry", "not stated",
-          "the ILSVRC 2012 runner-up's top-5 error as the notes round it (26.2% in the paper)",
-          "famous_networks", "Section 'AlexNet'"),
-    _rate("notes_famous_resnet_top5", 3.6, "top-5 error", "not stated", "entry", "not stated",
-          "ResNet's ILSVRC 2015 top-5 error rounded to one decimal in the notes (3.57%, six models, in the paper)",
-          "famous_networks", "Figure 1.8 caption"),
-    _n("notes_das_vgg16_activations", 15.2, "million numbers", "VGG-16's total activations per image for a forward "
-       "pass ('15.2M x 4 bytes ~ 58MB'), which the rows of the table add up to", "das2021cnn",
-       "VGG 'Case Study' memory slide", metric="memory"),
-    _n("notes_das_vgg16_mb", 58, "MB", "the same total in 2^20-byte megabytes", "das2021cnn",
-       "VGG 'Case Study' memory slide", metric="memory"),
-    _n("notes_pedersen_vgg16_activations", 24, "million numbers", "VGG-16's total activations as printed "
-       "('24M x 4 bytes = 96MB'); the table's rows add up to 15.2 M", "pedersen_lecture7", "VGG memory slide",
-       metric="memory"),
-    _n("notes_pedersen_vgg16_mb", 96, "MB", "the megabytes printed with that total", "pedersen_lecture7",
-       "VGG memory slide", metric="memory"),
-    _n("notes_famous_vgg16_mb", 93, "MB", "the megabytes printed with the same 24 M total ('~= 93MB')",
-       "famous_networks", "Section 'VGGNet'", metric="memory"),
-    _n("notes_inception_naive_mops", 854, "million operations", "the notes' total for the naive Inception module "
-       "on 28x28x256 (correct)", "das2021cnn", "GoogLeNet, naive Inception module slide", metric="count"),
-    _n("notes_inception_reduced_mops", 358, "million operations", "the notes' total for the module with 1x1 "
-       "reductions; its own six terms add up to 271 M", "das2021cnn", "GoogLeNet, 'Total: 358M ops' slide"),
-    _n("notes_googlenet_params", 5, "million parameters", "GoogLeNet's parameters as the slides round them "
-       "('Only 5 million parameters!')", "das2021cnn", "GoogLeNet 'Case Study' slide"),
-    _n("notes_famous_googlenet_params", 4, "million parameters", "GoogLeNet's parameters as the notes' prose gives "
-       "them ('4M, compared to AlexNet with 60M')", "famous_networks", "Section 'GoogLeNet'"),
-    _n("notes_famous_googlenet_compute_factor", 2, "times", "the notes' 'Compared to AlexNet: 2x more compute'",
-       "famous_networks", "Section 'GoogLeNet'", metric="ratio"),
-    _n("notes_dube_3x3_saving", 55, "%", "the notes' '55% less' parameters for three 3x3 layers against one 7x7 "
-       "(27/49 = 55% *of* the parameters, 45% fewer)", "dube_lecture6", "VGG slide", metric="relative change"),
-    _n("notes_pedersen_resnet_weight_decay", 0.00001, "1", "ResNet's weight decay as the notes give it ('1e-5'; "
-       "the paper uses 1e-4)", "pedersen_lecture7", "ResNet training slide", metric="hyperparameter"),
-    _n("notes_pedersen_alexnet_mb", 249, "MB", "memory of AlexNet's parameters in float32", "pedersen_lecture7",
-       "AlexNet 'Memory consumption' slide", metric="memory"),
-    _n("notes_das_c3d_activations", 28.3, "million numbers", "C3D's total activations per clip for a forward pass",
-       "das2021cnn", "C3D memory slide", metric="memory"),
-    _n("notes_das_c3d_mb", 107.82, "MB", "the same total in 2^20-byte megabytes ('107.82MB')", "das2021cnn",
-       "C3D memory slide", metric="memory"),
+    _rate(
+        "notes_das_alexnet_7cnn_top5",
+        15.4,
+        "top-5 error",
+        "validation",
+        7,
+        10,
+        "AlexNet's top-5 error in the notes' '7 CNN ensemble: 18.2% -> 15.4%' (the paper's validation figure; its test figure is 15.3%)",
+        "das2021cnn",
+        "AlexNet, 'Details/Retrospectives' slide",
+    ),
+    _rate(
+        "notes_famous_alexnet_top5",
+        16,
+        "top-5 error",
+        "not stated",
+        "entry",
+        "not stated",
+        "AlexNet's ILSVRC 2012 top-5 error as the notes round it ('16% compared to runner-up with 26%')",
+        "famous_networks",
+        "Section 'AlexNet'",
+    ),
+    _rate(
+        "notes_famous_alexnet_runner_up",
+        26,
+        "top-5 error",
+        "not stated",
+        "entry",
+        "not stated",
+        "the ILSVRC 2012 runner-up's top-5 error as the notes round it (26.2% in the paper)",
+        "famous_networks",
+        "Section 'AlexNet'",
+    ),
+    _rate(
+        "notes_famous_resnet_top5",
+        3.6,
+        "top-5 error",
+        "not stated",
+        "entry",
+        "not stated",
+        "ResNet's ILSVRC 2015 top-5 error rounded to one decimal in the notes (3.57%, six models, in the paper)",
+        "famous_networks",
+        "Figure 1.8 caption",
+    ),
+    _n(
+        "notes_das_vgg16_activations",
+        15.2,
+        "million numbers",
+        "VGG-16's total activations per image for a forward "
+        "pass ('15.2M x 4 bytes ~ 58MB'), which the rows of the table add up to",
+        "das2021cnn",
+        "VGG 'Case Study' memory slide",
+        metric="memory",
+    ),
+    _n(
+        "notes_das_vgg16_mb",
+        58,
+        "MB",
+        "the same total in 2^20-byte megabytes",
+        "das2021cnn",
+        "VGG 'Case Study' memory slide",
+        metric="memory",
+    ),
+    _n(
+        "notes_pedersen_vgg16_activations",
+        24,
+        "million numbers",
+        "VGG-16's total activations as printed "
+        "('24M x 4 bytes = 96MB'); the table's rows add up to 15.2 M",
+        "pedersen_lecture7",
+        "VGG memory slide",
+        metric="memory",
+    ),
+    _n(
+        "notes_pedersen_vgg16_mb",
+        96,
+        "MB",
+        "the megabytes printed with that total",
+        "pedersen_lecture7",
+        "VGG memory slide",
+        metric="memory",
+    ),
+    _n(
+        "notes_famous_vgg16_mb",
+        93,
+        "MB",
+        "the megabytes printed with the same 24 M total ('~= 93MB')",
+        "famous_networks",
+        "Section 'VGGNet'",
+        metric="memory",
+    ),
+    _n(
+        "notes_inception_naive_mops",
+        854,
+        "million operations",
+        "the notes' total for the naive Inception module on 28x28x256 (correct)",
+        "das2021cnn",
+        "GoogLeNet, naive Inception module slide",
+        metric="count",
+    ),
+    _n(
+        "notes_inception_reduced_mops",
+        358,
+        "million operations",
+        "the notes' total for the module with 1x1 "
+        "reductions; its own six terms add up to 271 M",
+        "das2021cnn",
+        "GoogLeNet, 'Total: 358M ops' slide",
+    ),
+    _n(
+        "notes_googlenet_params",
+        5,
+        "million parameters",
+        "GoogLeNet's parameters as the slides round them "
+        "('Only 5 million parameters!')",
+        "das2021cnn",
+        "GoogLeNet 'Case Study' slide",
+    ),
+    _n(
+        "notes_famous_googlenet_params",
+        4,
+        "million parameters",
+        "GoogLeNet's parameters as the notes' prose gives "
+        "them ('4M, compared to AlexNet with 60M')",
+        "famous_networks",
+        "Section 'GoogLeNet'",
+    ),
+    _n(
+        "notes_famous_googlenet_compute_factor",
+        2,
+        "times",
+        "the notes' 'Compared to AlexNet: 2x more compute'",
+        "famous_networks",
+        "Section 'GoogLeNet'",
+        metric="ratio",
+    ),
+    _n(
+        "notes_dube_3x3_saving",
+        55,
+        "%",
+        "the notes' '55% less' parameters for three 3x3 layers against one 7x7 "
+        "(27/49 = 55% *of* the parameters, 45% fewer)",
+        "dube_lecture6",
+        "VGG slide",
+        metric="relative change",
+    ),
+    _n(
+        "notes_pedersen_resnet_weight_decay",
+        0.00001,
+        "1",
+        "ResNet's weight decay as the notes give it ('1e-5'; the paper uses 1e-4)",
+        "pedersen_lecture7",
+        "ResNet training slide",
+        metric="hyperparameter",
+    ),
+    _n(
+        "notes_pedersen_alexnet_mb",
+        249,
+        "MB",
+        "memory of AlexNet's parameters in float32",
+        "pedersen_lecture7",
+        "AlexNet 'Memory consumption' slide",
+        metric="memory",
+    ),
+    _n(
+        "notes_das_c3d_activations",
+        28.3,
+        "million numbers",
+        "C3D's total activations per clip for a forward pass",
+        "das2021cnn",
+        "C3D memory slide",
+        metric="memory",
+    ),
+    _n(
+        "notes_das_c3d_mb",
+        107.82,
+        "MB",
+        "the same total in 2^20-byte megabytes ('107.82MB')",
+        "das2021cnn",
+        "C3D memory slide",
+        metric="memory",
+    ),
 )
 
 
@@ -514,8 +1626,14 @@ def fact(key: str) -> Fact:
     """The fact stored under ``key``; a ValueError names the closest keys for a typo."""
     if key not in FACTS:
         close = difflib.get_close_matches(str(key), FACTS, n=5, cutoff=0.5)
-        hint = f"; close matches: {close}" if close else f"; {len(FACTS)} keys, see course_lib.facts.FACTS"
-        raise ValueError(f"fact: `key` must be a key of the facts table, got {key!r}{hint}")
+        hint = (
+            f"; close matches: {close}"
+            if close
+            else f"; {len(FACTS)} keys, see course_lib.facts.FACTS"
+        )
+        raise ValueError(
+            f"fact: `key` must be a key of the facts table, got {key!r}{hint}"
+        )
     return FACTS[key]
 
 

@@ -4,6 +4,7 @@ Every fact must cite a key of book/references.bib, say what it measures and wher
 rate must state its context (split, number of models, crops) in its controlled fields and
 in its sentence. None of these tests repeats a value of the table.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,7 +23,10 @@ BIBLIOGRAPHY = Path(__file__).parents[2] / "book" / "references.bib"
 def bib_entries() -> dict[str, str]:
     """Key -> entry type of every entry in references.bib (a BibTeX entry starts `@type{key,`)."""
     text = BIBLIOGRAPHY.read_text(encoding="utf-8")
-    return {key: kind.lower() for kind, key in re.findall(r"^@(\w+)\s*\{\s*([^,\s]+)\s*,", text, flags=re.M)}
+    return {
+        key: kind.lower()
+        for kind, key in re.findall(r"^@(\w+)\s*\{\s*([^,\s]+)\s*,", text, flags=re.M)
+    }
 
 
 def bib_fields(key: str) -> dict[str, str]:
@@ -30,8 +34,11 @@ def bib_fields(key: str) -> dict[str, str]:
     start = re.search(r"^@\w+\s*\{\s*" + re.escape(key) + r"\s*,", text, flags=re.M)
     assert start, key
     end = text.find("\n@", start.end())
-    body = text[start.end(): end if end >= 0 else len(text)]
-    return {name.lower(): value for name, value in re.findall(r"^\s*(\w+)\s*=\s*(.+?),?\s*$", body, flags=re.M)}
+    body = text[start.end() : end if end >= 0 else len(text)]
+    return {
+        name.lower(): value
+        for name, value in re.findall(r"^\s*(\w+)\s*=\s*(.+?),?\s*$", body, flags=re.M)
+    }
 
 
 def test_the_bibliography_parser_sees_every_entry():
@@ -42,7 +49,9 @@ def test_the_bibliography_parser_sees_every_entry():
 
 @pytest.mark.parametrize("key", sorted(FACTS))
 def test_every_fact_cites_a_key_of_the_bibliography(key):
-    assert fact(key).cite in bib_entries(), f"{key}: cite key {fact(key).cite!r} is not in {BIBLIOGRAPHY.name}"
+    assert fact(key).cite in bib_entries(), (
+        f"{key}: cite key {fact(key).cite!r} is not in {BIBLIOGRAPHY.name}"
+    )
 
 
 @pytest.mark.parametrize("key", sorted(FACTS))
@@ -51,7 +60,9 @@ def test_every_fact_says_what_it_measures_and_where(key):
     assert f.key == key
     for name in ("unit", "measures", "where"):
         assert getattr(f, name).strip(), f"{key}: empty `{name}`"
-    assert len(f.measures.split()) >= 3, f"{key}: `measures` should be a phrase, got {f.measures!r}"
+    assert len(f.measures.split()) >= 3, (
+        f"{key}: `measures` should be a phrase, got {f.measures!r}"
+    )
 
 
 RATES = sorted(k for k, f in FACTS.items() if f.metric in facts.RATE_METRICS)
@@ -72,14 +83,20 @@ def test_every_rate_states_its_context_in_words(key):
     assert f.unit == "%", key
     words = f.measures.lower()
     if f.split in ("validation", "test", "train"):
-        assert {"validation": "validation", "test": "test", "train": "train"}[f.split] in words, (
-            f"{key}: split {f.split!r} but `measures` does not say so: {f.measures!r}")
+        assert {"validation": "validation", "test": "test", "train": "train"}[
+            f.split
+        ] in words, (
+            f"{key}: split {f.split!r} but `measures` does not say so: {f.measures!r}"
+        )
     if isinstance(f.models, int) and f.models > 1:
         number_words = {2: "two", 3: "three", 5: "five", 6: "six", 7: "seven"}
         assert str(f.models) in words or number_words.get(f.models, "@") in words, (
-            f"{key}: an ensemble of {f.models} but `measures` does not say how many: {f.measures!r}")
+            f"{key}: an ensemble of {f.models} but `measures` does not say how many: {f.measures!r}"
+        )
     if f.metric.startswith("top-"):
-        assert f.metric.split()[0] in words, f"{key}: `measures` does not say {f.metric.split()[0]}"
+        assert f.metric.split()[0] in words, (
+            f"{key}: `measures` does not say {f.metric.split()[0]}"
+        )
     # the generated context names every controlled field that the source states
     assert f.metric in f.context
     assert ("single model" in f.context) == (f.models == 1)
@@ -96,8 +113,14 @@ def test_fact_rejects_an_unknown_key_and_suggests_close_ones():
 
 def test_a_rate_without_its_context_is_refused():
     template = fact(RATES[0])
-    for field, bad in (("split", None), ("split", "dev"), ("models", None), ("models", 0), ("crops", None),
-                       ("crops", True)):
+    for field, bad in (
+        ("split", None),
+        ("split", "dev"),
+        ("models", None),
+        ("models", 0),
+        ("crops", None),
+        ("crops", True),
+    ):
         with pytest.raises(ValueError, match=field):
             dataclasses.replace(template, **{field: bad})
     with pytest.raises(ValueError, match="metric"):
@@ -137,7 +160,9 @@ def test_every_set_of_lecture_notes_is_in_the_bibliography_and_named():
     entries = bib_entries()
     assert set(NOTES) == set(NOTES_SHORT)
     for key, name in NOTES.items():
-        assert entries.get(key) == "misc", f"{key}: the notes need a @misc entry in {BIBLIOGRAPHY.name}"
+        assert entries.get(key) == "misc", (
+            f"{key}: the notes need a @misc entry in {BIBLIOGRAPHY.name}"
+        )
         fields = bib_fields(key)
         assert {"title", "author", "howpublished"} <= set(fields), key
         assert name.strip() and NOTES_SHORT[key].strip()
@@ -151,7 +176,10 @@ def test_facts_from_the_notes_cite_the_notes():
     assert from_notes
     assert all(f.cite in NOTES for f in from_notes)
     # and no fact cites notes by anything but their key
-    assert not any(re.search(r"seed\s*0\d\d", f.measures + f.where + f.note, re.I) for f in FACTS.values())
+    assert not any(
+        re.search(r"seed\s*0\d\d", f.measures + f.where + f.note, re.I)
+        for f in FACTS.values()
+    )
 
 
 def test_fact_is_frozen():

@@ -2,6 +2,7 @@
 
 It reports and enforces nothing; converted chapters add their own zero-count test.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,28 +17,42 @@ def numbers(text):
 
 
 def test_a_bare_quoted_number_is_flagged():
-    assert numbers("ResNet won with 3.57% top-5 error on 100,000 images.") == ["3.57%", "100,000"]
+    assert numbers("ResNet won with 3.57% top-5 error on 100,000 images.") == [
+        "3.57%",
+        "100,000",
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "ResNet won with {glue:text}`resnet152_ilsvrc15_top5_ensemble` top-5 error.",
-    "The cost is $28 \\cdot 28 \\cdot 256$ MACs.",
-    "$$W' = (W - 11)/4 + 1 = 55$$",
-    "Call `conv_output_size(227, 11, 4)` to check.",
-    "A 3x3 kernel on a 224 x 224 image, as in VGG-16, ResNet-50, Inception-v3 and conv1.",
-    "In 2015 the paper (Table 4, Section 3.1) used two GPUs.",
-    "See {cite:p}`he2016deep` and [the notes](https://example.org/lecture7).",
-    "## 3. Receptive fields",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ResNet won with {glue:text}`resnet152_ilsvrc15_top5_ensemble` top-5 error.",
+        "The cost is $28 \\cdot 28 \\cdot 256$ MACs.",
+        "$$W' = (W - 11)/4 + 1 = 55$$",
+        "Call `conv_output_size(227, 11, 4)` to check.",
+        "A 3x3 kernel on a 224 x 224 image, as in VGG-16, ResNet-50, Inception-v3 and conv1.",
+        "In 2015 the paper (Table 4, Section 3.1) used two GPUs.",
+        "See {cite:p}`he2016deep` and [the notes](https://example.org/lecture7).",
+        "## 3. Receptive fields",
+    ],
+)
 def test_sourced_and_whitelisted_numbers_pass(text):
     assert numbers(text) == []
 
 
-def test_a_notebook_is_scanned_cell_by_cell_and_code_cells_are_skipped(tmp_path, capsys):
-    notebook = {"cells": [{"cell_type": "markdown", "source": ["Plain prose.\n"]},
-                          {"cell_type": "code", "source": ["x = 1234567"]},
-                          {"cell_type": "markdown", "source": "It has 62 million parameters."}],
-                "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+def test_a_notebook_is_scanned_cell_by_cell_and_code_cells_are_skipped(
+    tmp_path, capsys
+):
+    notebook = {
+        "cells": [
+            {"cell_type": "markdown", "source": ["Plain prose.\n"]},
+            {"cell_type": "code", "source": ["x = 1234567"]},
+            {"cell_type": "markdown", "source": "It has 62 million parameters."},
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path = tmp_path / "chapter.ipynb"
     path.write_text(json.dumps(notebook))
     hits = scan_file(path)
