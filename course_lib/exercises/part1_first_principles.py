@@ -28,7 +28,7 @@ SHAPES = "03_shapes_padding_stride_pooling"
 FIELDS = "04_receptive_fields"
 EQUIVARIANCE = "05_equivariance_and_invariance"
 
-# seed 003's worked example: a 3x3 patch of an image and a Sobel kernel.
+# Kira's worked example: a 3x3 patch of an image and a Sobel kernel.
 SEED_003_PATCH = ((200, 150, 150), (100, 50, 100), (25, 25, 10))
 SOBEL_X = ((1, 0, -1), (2, 0, -2), (1, 0, -1))
 
@@ -50,7 +50,7 @@ _XCORR = [
     Exercise(
         "xcorr-seed003-bias",
         XCORR,
-        "Seed 003's patch X = [[200,150,150],[100,50,100],[25,25,10]] and Sobel kernel K' = [[1,0,-1],[2,0,-2],[1,0,-1]] "
+        "Kira's patch X = [[200,150,150],[100,50,100],[25,25,10]] and Sobel kernel K' = [[1,0,-1],[2,0,-2],[1,0,-1]] "
         "give X·K' = 65. What does the unit output if its bias is 10?",
         expected=lambda: _xcorr(SEED_003_PATCH, SOBEL_X, bias=10.0),
         kind="number",
@@ -63,7 +63,7 @@ _XCORR = [
         "xcorr-true-convolution",
         XCORR,
         "A true (mathematical) convolution flips the kernel in both directions before sliding it. "
-        "What is the true convolution of seed 003's patch with K' at that position?",
+        "What is the true convolution of Kira's patch with K' at that position?",
         expected=lambda: _xcorr(SEED_003_PATCH, SOBEL_X, flip=True),
         kind="number",
         rel_tol=1e-9,

@@ -22,8 +22,16 @@ ALEXNET_CARD = ModelCard(
     title="AlexNet",
     family="alexnet",
     input_shape=(227, 227, 3),
-    params=Count(62_378_344, "seed 001: AlexNet parameter table, total 62,378,344"),
-    trainable=Count(62_378_344, "seed 001: AlexNet parameter table, total 62,378,344"),
+    params=Count(
+        62_378_344,
+        "Pedersen's notes: AlexNet parameter table, total 62,378,344",
+        bib="pedersen_lecture7",
+    ),
+    trainable=Count(
+        62_378_344,
+        "Pedersen's notes: AlexNet parameter table, total 62,378,344",
+        bib="pedersen_lecture7",
+    ),
     imagenet_top1=Top1(
         59.3,
         "krizhevsky2012imagenet",
@@ -99,7 +107,7 @@ def zfnet(input_shape=(224, 224, 3), num_classes=1000, wide=False, dropout=0.5):
 
     Shapes follow the paper: 224 -> 110 -> 55 -> 26 -> 13 -> 6. ``wide=True``
     uses 512, 1024, 512 filters in conv3-5, the variant the lecture notes
-    (seed 000) describe and the paper's Table 2 reports as better.
+    (Das's notes) describe and the paper's Table 2 reports as better.
     """
     func = "zfnet"
     check_input_shape(func, input_shape, min_size=63)

@@ -1,4 +1,4 @@
-"""The convolutional autoencoder of the lecture notes (seed 001)."""
+"""The convolutional autoencoder of Pedersen's lecture notes (Aarhus University, lecture 7)."""
 
 from __future__ import annotations
 
@@ -64,10 +64,15 @@ AUTOENCODER_CARD = ModelCard(
     title="convolutional autoencoder",
     family="autoencoder",
     input_shape=(28, 28, 1),
-    params=Count(140_850, "seed 001: convolutional autoencoder in Keras"),
+    params=Count(
+        140_850,
+        "Pedersen's notes: convolutional autoencoder in Keras",
+        bib="pedersen_lecture7",
+    ),
     trainable=Count(
         140_594,
-        "seed 001: convolutional autoencoder in Keras (256 batch-norm statistics are not trained)",
+        "Pedersen's notes: convolutional autoencoder in Keras (256 batch-norm statistics are not trained)",
+        bib="pedersen_lecture7",
     ),
 )
 

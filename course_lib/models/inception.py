@@ -21,7 +21,7 @@ def naive_inception_module(x, f1, f3, f5, name="naive"):
     """1x1, 3x3 and 5x5 convolutions and 3x3 max pooling side by side, concatenated.
 
     The pooling branch keeps all input channels, so depth can only grow, and
-    the 5x5 convolution on a deep input is very expensive (seed 000: 854 M MACs).
+    the 5x5 convolution on a deep input is very expensive (Das's notes: 854 M MACs).
     """
     branches = [
         conv_relu(x, f1, 1, name=f"{name}_1x1"),

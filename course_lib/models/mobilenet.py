@@ -70,11 +70,11 @@ MOBILENET_V1_CARD = ModelCard(
     params=Count(4_253_864, "keras.applications.MobileNet (alpha=1, 224x224)"),
     trainable=Count(
         4_231_976,
-        "seed 000 / MobileNet paper Table 6 (4.2M); = keras.applications.MobileNet",
+        "Das's notes / MobileNet paper Table 6 (4.2M); = keras.applications.MobileNet",
     ),
     macs=Count(
         569e6,
-        "Howard et al. 2017, Table 6: 569 million mult-adds; seed 000",
+        "Howard et al. 2017, Table 6: 569 million mult-adds; Das's notes",
         bib="howard2017mobilenets",
         rounding=1e6,
     ),

@@ -1,4 +1,4 @@
-"""Five ideas of the CNNs after ResNet (seed 003's list), one block each, plus
+"""Five ideas of the CNNs after ResNet (Kira's list), one block each, plus
 the two whole networks that keras.applications lacks (SE-ResNet-50, ResNeXt-50).
 
 * ``se_block``: squeeze-and-excitation, channel attention (Hu et al. 2018);

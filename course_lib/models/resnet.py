@@ -158,7 +158,7 @@ def _macs_table_1(gmacs):
     """He et al. 2016, Table 1 "FLOPs" are multiply-adds, rounded down to 2 digits."""
     return Count(
         gmacs * 1e9,
-        f"He et al. 2016, Table 1: {gmacs} x 10^9 FLOPs (multiply-adds); seed 001",
+        f"He et al. 2016, Table 1: {gmacs} x 10^9 FLOPs (multiply-adds); Pedersen's notes",
         bib="he2016deep",
         rel=0.02,
     )

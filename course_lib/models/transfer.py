@@ -73,7 +73,7 @@ def transfer_model(
     freeze: bool = True,
     dropout: float = 0.3,
 ) -> keras.Model:
-    """A new classifier on top of a pretrained ``base`` (seed 001's scenarios 1 and 2).
+    """A new classifier on top of a pretrained ``base`` (Pedersen's scenarios 1 and 2).
 
     scenario "replace_last": keep everything up to ``fc1`` and put a fresh softmax
         layer of ``num_classes`` on top (scenario 1, small data sets);

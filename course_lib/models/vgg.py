@@ -84,7 +84,7 @@ VGG_CARDS = {
         _vgg_card(
             "VGG-16",
             138_357_544,
-            "seed 000 (138M), VGG paper config D; = keras.applications.VGG16",
+            "Das's notes (138M), VGG paper config D; = keras.applications.VGG16",
             keras_twin="VGG16",
             preprocess="caffe",
             imagenet_top1=Top1(

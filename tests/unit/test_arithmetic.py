@@ -1,4 +1,4 @@
-"""course_lib.arithmetic against the lecture notes (seeds 000-004) and the papers."""
+"""course_lib.arithmetic against the lecture notes (Das, Pedersen, Dube, Kira and the "Famous Networks" notes) and the papers."""
 
 import sys
 
@@ -11,14 +11,14 @@ from course_lib import arithmetic as A
 @pytest.mark.parametrize(
     "args, kwargs, expected, source",
     [
-        ((227, 11, 4), {}, 55, "seed 000: AlexNet CONV1 (227-11)/4+1 = 55"),
-        ((55, 3, 2), {}, 27, "seed 000: AlexNet POOL1 (55-3)/2+1 = 27"),
-        ((27, 5, 1, 2), {}, 27, "seed 000: AlexNet CONV2, 5x5 pad 2"),
-        ((13, 3, 1, 1), {}, 13, "seed 000: AlexNet CONV3-5, 3x3 pad 1"),
-        ((224, 3, 1, 1), {}, 224, "seed 000: VGG 3x3 stride 1 pad 1 keeps the size"),
+        ((227, 11, 4), {}, 55, "Das's notes: AlexNet CONV1 (227-11)/4+1 = 55"),
+        ((55, 3, 2), {}, 27, "Das's notes: AlexNet POOL1 (55-3)/2+1 = 27"),
+        ((27, 5, 1, 2), {}, 27, "Das's notes: AlexNet CONV2, 5x5 pad 2"),
+        ((13, 3, 1, 1), {}, 13, "Das's notes: AlexNet CONV3-5, 3x3 pad 1"),
+        ((224, 3, 1, 1), {}, 224, "Das's notes: VGG 3x3 stride 1 pad 1 keeps the size"),
         ((7, 3, 1), {}, 5, "CS231n: 7x7 input, 3x3 filter, stride 1"),
         ((7, 3, 2), {}, 3, "CS231n: 7x7 input, 3x3 filter, stride 2"),
-        ((32, 5), {}, 28, "seed 002: LeNet C1 32 -> 28"),
+        ((32, 5), {}, 28, "Dube's notes: LeNet C1 32 -> 28"),
         ((10, 3), {"dilation": 2}, 6, "dilation 2 makes a 3-tap kernel span 5"),
         ((224, 7, 2, "same"), {}, 112, "Keras 'same': ceil(224/2)"),
         ((225, 3, 2, "same"), {}, 113, "Keras 'same': ceil(225/2)"),
@@ -31,7 +31,7 @@ def test_conv_output_size(args, kwargs, expected, source):
 
 
 def test_conv_output_size_per_axis_tuples():
-    # seed 000, C3D conv1a: 16x112x112 clip, 3x3x3 kernel, pad 1 keeps the size
+    # Das's notes, C3D conv1a: 16x112x112 clip, 3x3x3 kernel, pad 1 keeps the size
     assert A.conv_output_size((16, 112, 112), 3, 1, 1) == (16, 112, 112)
     assert A.conv_output_size((224, 200), (7, 5), (2, 1)) == (109, 196)
 
@@ -48,18 +48,18 @@ def test_conv_output_size_floors_unless_exact():
 
 
 def test_pool_output_size():
-    assert A.pool_output_size(224, 2) == 112  # seed 000: VGG POOL2
+    assert A.pool_output_size(224, 2) == 112  # Das's notes: VGG POOL2
     assert A.pool_output_size(55, 3, 2) == 27  # overlapping pooling, AlexNet
     assert A.pool_output_size((16, 112, 112), (1, 2, 2)) == (
         16,
         56,
         56,
-    )  # seed 000: C3D pool1
+    )  # Das's notes: C3D pool1
     assert A.pool_output_size((2, 7, 7), 2, 2, padding=(0, 1, 1)) == (
         1,
         4,
         4,
-    )  # seed 000: C3D pool5
+    )  # Das's notes: C3D pool5
     assert (
         A.pool_output_size(112, 3, 2, ceil_mode=True) == 56
     )  # Caffe GoogLeNet pool1 (ceil)
@@ -85,19 +85,23 @@ def test_conv_transpose_output_size_inverts_conv():
 
 # --- parameters -------------------------------------------------------------
 def test_conv_params_from_the_notes():
-    assert A.conv_params(3, 96, 11) == 34_944  # seed 001: AlexNet conv1 34,848 + 96
+    assert (
+        A.conv_params(3, 96, 11) == 34_944
+    )  # Pedersen's notes: AlexNet conv1 34,848 + 96
     assert (
         A.conv_params(96, 256, 5) == 614_656
-    )  # seed 001: conv2 (one tower's view: full)
+    )  # Pedersen's notes: conv2 (one tower's view: full)
     assert (
         A.conv_params(3, 64, 3, bias=False) == 1_728
-    )  # seed 000: VGG CONV3-64 "not counting biases"
+    )  # Das's notes: VGG CONV3-64 "not counting biases"
     assert A.conv_params(512, 512, 3, bias=False) == 2_359_296
-    assert A.conv_params(3, 64, (3, 3, 3), bias=False) == 5_184  # seed 000: C3D conv1a
+    assert (
+        A.conv_params(3, 64, (3, 3, 3), bias=False) == 5_184
+    )  # Das's notes: C3D conv1a
     assert (
         A.conv_params(64, 128, (3, 3, 3), bias=False) == 221_184
-    )  # seed 000: C3D conv2a
-    assert A.conv_params(3, 4, 3) == 112  # seed 003: 4 filters 3x3x3 + 4 biases
+    )  # Das's notes: C3D conv2a
+    assert A.conv_params(3, 4, 3) == 112  # Kira's notes: 4 filters 3x3x3 + 4 biases
 
 
 def test_conv_params_groups_and_kernels():
@@ -108,17 +112,19 @@ def test_conv_params_groups_and_kernels():
 
 
 def test_other_params():
-    assert A.dense_params(9216, 4096) == 37_752_832  # seed 001: AlexNet FC-6
-    assert A.dense_params(4096, 1000, bias=False) == 4_096_000  # seed 000: VGG last FC
+    assert A.dense_params(9216, 4096) == 37_752_832  # Pedersen's notes: AlexNet FC-6
+    assert (
+        A.dense_params(4096, 1000, bias=False) == 4_096_000
+    )  # Das's notes: VGG last FC
     assert A.depthwise_conv_params(32, 3, bias=False) == 288  # MobileNet dw 3x3x32
     assert A.depthwise_conv_params(32, 3, depth_multiplier=2) == 32 * 2 * 9 + 64
-    # seed 001: 3 input channels, 128 output channels, 3x3 kernels
+    # Pedersen's notes: 3 input channels, 128 output channels, 3x3 kernels
     assert A.separable_conv_params(3, 128, 3, bias=False) == 27 + 384
     assert A.separable_conv_params(32, 64, 3) == 32 * 9 + 32 * 64 + 64
 
 
 def test_vgg_stack_argument():
-    # seed 000: three 3x3 convs 3*(3^2 C^2) vs one 7x7 49 C^2 for C channels
+    # Das's notes: three 3x3 convs 3*(3^2 C^2) vs one 7x7 49 C^2 for C channels
     c = 256
     assert 3 * A.conv_params(c, c, 3, bias=False) == 27 * c * c
     assert A.conv_params(c, c, 7, bias=False) == 49 * c * c
@@ -126,7 +132,7 @@ def test_vgg_stack_argument():
 
 # --- operations ------------------------------------------------------------
 def test_naive_vs_bottleneck_inception_ops():
-    # seed 000: naive module on 28x28x256: 854M ops; with 1x1 bottlenecks: 358M ops
+    # Das's notes: naive module on 28x28x256: 854M ops; with 1x1 bottlenecks: 358M ops
     naive = (
         A.conv_macs(28, 256, 128, 1)
         + A.conv_macs(28, 256, 192, 3)
@@ -150,7 +156,7 @@ def test_naive_vs_bottleneck_inception_ops():
 
 
 def test_mobilenet_cost_example():
-    # seed 001: 5x5 output, 3 -> 128 channels, 3x3 kernel: 86,400 vs 675 + 9,600 = 10,275
+    # Pedersen's notes: 5x5 output, 3 -> 128 channels, 3x3 kernel: 86,400 vs 675 + 9,600 = 10,275
     assert A.conv_macs(5, 3, 128, 3) == 86_400
     separable = A.depthwise_conv_macs(5, 3, 3) + A.conv_macs(5, 3, 128, 1)
     assert separable == 10_275
@@ -158,7 +164,7 @@ def test_mobilenet_cost_example():
 
 
 def test_cost_ratio_formula():
-    # seed 000: 1/N + 1/D_K^2
+    # Das's notes: 1/N + 1/D_K^2
     assert A.depthwise_separable_cost_ratio(1024, 3) == pytest.approx(1 / 1024 + 1 / 9)
     assert A.depthwise_separable_cost_ratio(64, (3, 3)) == pytest.approx(1 / 64 + 1 / 9)
 
@@ -172,12 +178,12 @@ def test_conv_macs_3d_and_dense():
 
 # --- receptive fields --------------------------------------------------------
 def test_receptive_field_vgg_stacks():
-    # seed 000: one 3x3 sees 3x3; two see 5x5; three see 7x7
+    # Das's notes: one 3x3 sees 3x3; two see 5x5; three see 7x7
     assert [f.size for f in A.receptive_field([(3, 1)] * 3).layers] == [3, 5, 7]
 
 
 def test_receptive_field_seed_002_example():
-    # seed 002: conv 7//2 sees 7, max pool 2//2 sees 9, conv 3//1 sees 17
+    # Dube's notes: conv 7//2 sees 7, max pool 2//2 sees 9, conv 3//1 sees 17
     rf = A.receptive_field([(7, 2), (2, 2), (3, 1)])
     assert [f.size for f in rf.layers] == [7, 9, 17]
     assert [f.jump for f in rf.layers] == [2, 4, 4]

@@ -20,10 +20,10 @@ from course_lib.exercises.getting_started import COUNTING
 
 
 def test_right_answers_pass():
-    assert check("alexnet-conv1-params", 34_944)  # seed 001: conv1 34,944
-    assert check("alexnet-conv1-shape", (55, 55, 96))  # seed 000: [55x55x96]
-    assert check("alexnet-fc6-params", 37_752_832)  # seed 001: FC-6 37,752,832
-    assert check("inception-naive-macs", 854_196_224)  # seed 000: 854M ops
+    assert check("alexnet-conv1-params", 34_944)  # Pedersen's notes: conv1 34,944
+    assert check("alexnet-conv1-shape", (55, 55, 96))  # Das's notes: [55x55x96]
+    assert check("alexnet-fc6-params", 37_752_832)  # Pedersen's notes: FC-6 37,752,832
+    assert check("inception-naive-macs", 854_196_224)  # Das's notes: 854M ops
     assert check("stack-3x3-receptive-field", 9)
     assert check("separable-ratio", 1 / 256 + 1 / 9)
 

@@ -28,7 +28,7 @@ def test_lenet5_per_layer_params_seed_002():
             if r.name == prefix or r.name.startswith(prefix + "_map")
         )
 
-    # seed 002: C1 156, C3 1,516, F6 10,164; the paper: S2 12, S4 32, C5 48,120
+    # Dube's notes: C1 156, C3 1,516, F6 10,164; the paper: S2 12, S4 32, C5 48,120
     assert [params(n) for n in ("c1", "s2", "c3", "s4", "c5", "f6")] == [
         156,
         12,
@@ -101,7 +101,7 @@ def test_alexnet_table_seed_001():
     }
     for name, (params, shape) in expected.items():
         assert (rows[name].params, rows[name].output_shape) == (params, shape), name
-    assert rows["pool5"].output_shape == (6, 6, 256)  # seed 000: [6x6x256] MAX POOL3
+    assert rows["pool5"].output_shape == (6, 6, 256)  # Das's notes: [6x6x256] MAX POOL3
 
 
 def test_alexnet_fc_layers_hold_most_parameters():
@@ -139,7 +139,7 @@ def test_zfnet_shapes_follow_the_paper():
         512,
         1024,
         512,
-    ]  # seed 000
+    ]  # Das's notes
 
 
 # --- VGG ---------------------------------------------------------------------------------
@@ -416,7 +416,7 @@ def test_a_few_training_steps_lower_the_loss(name, options):
 
 
 # --- GoogLeNet / Inception -------------------------------------------------------------------------
-# seed 004 (GoogLeNet paper, Table 1): per module (output depth, params in K = 1024 weights, ops in M MACs).
+# the Famous Networks notes (GoogLeNet paper, Table 1): per module (output depth, params in K = 1024 weights, ops in M MACs).
 GOOGLENET_TABLE = {
     "3a": (256, 159, 128),
     "3b": (480, 380, 304),
@@ -484,8 +484,8 @@ def test_naive_vs_bottleneck_module_seed_000():
     naive = profile(
         M.block_model(M.naive_inception_module, (28, 28, 256), 128, 192, 96)
     )
-    assert naive.rows[-1].output_shape == (28, 28, 672)  # seed 000: 28x28x672
-    assert round(naive.total_macs / 1e6) == 854  # seed 000: 854M ops
+    assert naive.rows[-1].output_shape == (28, 28, 672)  # Das's notes: 28x28x672
+    assert round(naive.total_macs / 1e6) == 854  # Das's notes: 854M ops
     reduced = profile(
         M.block_model(M.inception_module, (28, 28, 256), 128, 64, 192, 64, 96, 64)
     )

@@ -46,7 +46,7 @@ def test_both_versions_match_keras(case):
 
 
 def test_seed_003_worked_example():
-    # seed 003: X(0:2, 0:2) . K' = 65 + bias, with K' a Sobel kernel
+    # Kira's notes: X(0:2, 0:2) . K' = 65 + bias, with K' a Sobel kernel
     patch = np.array([[200, 150, 150], [100, 50, 100], [25, 25, 10]], float)[
         None, :, :, None
     ]

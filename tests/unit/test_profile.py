@@ -21,7 +21,7 @@ PUBLISHED = [
         APPS.VGG16,
         138_357_544,
         15.5e9,
-        "seed 000 (138M params, 3x3 conv stack); VGG paper Table 2; 15.5 G MACs as commonly cited",
+        "Das's notes (138M params, 3x3 conv stack); VGG paper Table 2; 15.5 G MACs as commonly cited",
     ),
     (
         APPS.ResNet50,
@@ -33,7 +33,7 @@ PUBLISHED = [
         APPS.MobileNet,
         4_253_864,
         569e6,
-        "seed 000, MobileNet paper Table 6: 1.0 MobileNet-224, 569 M Mult-Adds, 4.2 M params",
+        "Das's notes, MobileNet paper Table 6: 1.0 MobileNet-224, 569 M Mult-Adds, 4.2 M params",
     ),
     (
         APPS.MobileNetV2,
@@ -96,7 +96,7 @@ def test_xception_separable_convolutions_are_counted():
 
 @pytest.mark.counting
 def test_vgg16_memory_matches_the_notes():
-    # seed 000: "TOTAL memory: 15.2M * 4 bytes ~ 58MB / image (for a forward pass)"
+    # Das's notes: "TOTAL memory: 15.2M * 4 bytes ~ 58MB / image (for a forward pass)"
     prof = profile(APPS.VGG16(weights=None))
     assert prof.total_activations == pytest.approx(15.2e6, rel=0.01)
     first_conv = next(r for r in prof.rows if r.layer_type == "Conv2D")
