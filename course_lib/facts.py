@@ -1643,11 +1643,9 @@ def glue_facts(*keys: str) -> list[Fact]:
     Needs myst-nb (the book's notebook renderer); in a plain Jupyter or Colab session without it
     the facts are returned and nothing is glued.
     """
+    from .runtime import glue
+
     facts = [fact(k) for k in keys]
-    try:
-        from myst_nb import glue
-    except ImportError:
-        return facts
     for f in facts:
-        glue(f.key, f.text, display=False)
+        glue(f.key, f.text)
     return facts

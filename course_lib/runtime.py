@@ -51,3 +51,18 @@ def seed_everything(seed: int = 0) -> None:
 
 
 __all__ = ["is_quick", "is_offline", "pick", "seed_everything"]
+
+
+def glue(name: str, value):
+    """Record ``value`` under ``name`` for the book's prose (myst-nb's ``glue``, shown with
+    ``{glue:text}`name``` or ``{glue:text}`name:,.0f```), without displaying it in the cell.
+
+    In Colab or plain Jupyter, where myst-nb is not installed, nothing is recorded and the
+    notebook runs unchanged. Returns ``value``, so a cell can glue and use it in one line.
+    """
+    try:
+        from myst_nb import glue as myst_glue
+    except ImportError:  # Colab: the prose is read in the book, not in the notebook
+        return value
+    myst_glue(name, value, display=False)
+    return value
