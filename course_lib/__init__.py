@@ -2,6 +2,8 @@
 
 * :mod:`course_lib.arithmetic` -- output sizes, parameter and MAC formulas (pure Python).
 * :func:`course_lib.profile` -- per-layer params / MACs / activations of any Keras 3 model.
+* :func:`course_lib.glue` -- a computed number for the book's prose (myst-nb glue; no-op in Colab).
+* :mod:`course_lib.facts` -- every number the chapters quote, with its source and context.
 
 Keras is imported lazily, so ``import course_lib.arithmetic`` needs no backend.
 """
@@ -9,11 +11,13 @@ Keras is imported lazily, so ``import course_lib.arithmetic`` needs no backend.
 from __future__ import annotations
 
 from . import arithmetic, runtime
+from .runtime import glue
 
 __version__ = "0.1.0"
 __all__ = [
     "arithmetic",
     "runtime",
+    "glue",
     "profile",
     "ModelProfile",
     "register_mac_counter",
@@ -27,7 +31,7 @@ _LAZY = {
     "register_mac_counter",
     "UncountableLayerError",
 }
-_SUBMODULES = {"data", "exercises", "lab", "metrics", "models"}
+_SUBMODULES = {"data", "exercises", "facts", "lab", "metrics", "models"}
 
 
 def __getattr__(name):
