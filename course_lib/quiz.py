@@ -13,6 +13,7 @@ import zlib
 from unittest import mock
 
 from . import arithmetic as A
+from ._validate import check_int
 
 __all__ = ["show", "questions", "QUIZZES"]
 
@@ -29,21 +30,23 @@ def _choice(question, options, explain=""):
     }
 
 
-def _numeric(question, value, feedback_right, feedback_wrong, precision=0):
-    return {
-        "question": question,
-        "type": "numeric",
-        "precision": precision,
-        "answers": [
-            {
-                "type": "value",
-                "value": value,
-                "correct": True,
-                "feedback": feedback_right,
-            },
-            {"type": "default", "feedback": feedback_wrong},
-        ],
-    }
+def _numeric(question, value, feedback_right, feedback_wrong, significant=None):
+    """A numeric question whose answer is exactly ``value``; ``significant`` (1-100) compares
+    answer and value after rounding both to that many significant digits instead.
+
+    jupyterquiz rounds with JavaScript's ``toPrecision(precision)``, which throws for a
+    precision outside 1-100, so the key is left out for exact answers rather than set to 0.
+    """
+    question_data = {"question": question, "type": "numeric"}
+    if significant is not None:
+        question_data["precision"] = check_int(
+            "quiz", "significant", significant, 1, 100
+        )
+    question_data["answers"] = [
+        {"type": "value", "value": value, "correct": True, "feedback": feedback_right},
+        {"type": "default", "feedback": feedback_wrong},
+    ]
+    return question_data
 
 
 def _counting():

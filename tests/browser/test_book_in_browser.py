@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import shutil
 import threading
 import time
@@ -257,6 +258,52 @@ def test_quiz_responds_to_a_click(visit):
     feedback = v.page.locator(".Feedback").first
     feedback.wait_for(state="visible", timeout=5_000)
     assert feedback.inner_text().strip()
+
+
+def _numeric_quiz_pages():
+    """Pages whose notebook shows a course_lib quiz with numeric questions."""
+    from course_lib import quiz
+
+    numeric = {
+        name
+        for name in quiz.QUIZZES
+        if any(q["type"] == "numeric" for q in quiz.questions(name))
+    }
+    for page in NOTEBOOK_PAGES:
+        shown = re.findall(
+            r'quiz\.show\(\\"([\w-]+)\\"\)', (ROOT / f"{page}.ipynb").read_text()
+        )
+        if numeric & set(shown):
+            yield page
+
+
+NUMERIC_QUIZ_PAGES = list(_numeric_quiz_pages())
+
+
+@pytest.mark.parametrize("page_path", NUMERIC_QUIZ_PAGES)
+def test_numeric_questions_answer_right_and_wrong(visit, page_path):
+    """Type each numeric question's right answer, press Enter: its feedback appears, and a
+    wrong answer gets other feedback, with no page error (a precision of 0 once made
+    jupyterquiz throw RangeError here, leaving the student with no feedback at all)."""
+    v = visit(f"{page_path}.html")
+    v.settle()
+    inputs = v.page.locator("input.Input-text")
+    assert inputs.count() > 0, f"{page_path}: no numeric question"
+    for i in range(inputs.count()):
+        box = inputs.nth(i)
+        answers = json.loads(box.get_attribute("data-answers"))
+        right = next(a["value"] for a in answers if a.get("correct"))
+        feedback = v.page.locator(f"#fb{box.get_attribute('id').split('-')[0]}")
+        shown = []
+        for typed in (right, right + 1):
+            box.scroll_into_view_if_needed()
+            box.click()
+            box.fill(str(typed))
+            box.press("Enter")
+            feedback.wait_for(state="visible", timeout=5_000)
+            shown.append(feedback.inner_text().strip())
+        assert shown[0] and shown[1] and shown[0] != shown[1], (page_path, i, shown)
+    assert not v.errors, f"{page_path}: page errors while answering: {v.errors[:3]}"
 
 
 def test_quiz_waits_for_a_slow_mathjax(browser, server):

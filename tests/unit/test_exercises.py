@@ -269,3 +269,24 @@ def test_one_content_module_per_part_of_the_book():
         )
     asked = {ex.chapter[:2] for ex in all_exercises()}
     assert asked <= set().union(*parts.values())
+
+
+def test_numeric_quiz_questions_accept_their_answer_in_jupyterquiz():
+    """jupyterquiz calls JavaScript's toPrecision(precision) when a question has a precision:
+    outside 1-100 it throws and the student gets no feedback. An exact answer has none."""
+    from course_lib import quiz
+
+    numeric = [
+        q
+        for name in quiz.QUIZZES
+        for q in quiz.questions(name)
+        if q["type"] == "numeric"
+    ]
+    assert numeric
+    for q in numeric:
+        if "precision" in q:
+            assert isinstance(q["precision"], int) and 1 <= q["precision"] <= 100, q
+        values = [a["value"] for a in q["answers"] if a["type"] == "value"]
+        assert values and all(isinstance(v, (int, float)) for v in values), q
+    with pytest.raises(ValueError, match="`significant` must be"):
+        quiz._numeric("?", 1, "yes", "no", significant=0)
