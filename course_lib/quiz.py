@@ -480,6 +480,7 @@ def show(name: str) -> None:
             "display",
             _display_waiting_for_mathjax,
         ):
-            display_quiz(questions(name), shuffle_answers=False)
+            # the browser shuffles the options on every visit: the right one is not always first
+            display_quiz(questions(name), shuffle_answers=True)
     finally:
         random.setstate(state)

@@ -290,3 +290,15 @@ def test_numeric_quiz_questions_accept_their_answer_in_jupyterquiz():
         assert values and all(isinstance(v, (int, float)) for v in values), q
     with pytest.raises(ValueError, match="`significant` must be"):
         quiz._numeric("?", 1, "yes", "no", significant=0)
+
+
+def test_quiz_options_are_shuffled_in_the_browser(monkeypatch):
+    """Authors list the right option first; jupyterquiz must shuffle them for the reader."""
+    from course_lib import quiz
+
+    calls = []
+    monkeypatch.setattr(
+        "jupyterquiz.display_quiz", lambda qs, **kw: calls.append(kw), raising=True
+    )
+    quiz.show("counting")
+    assert calls == [{"shuffle_answers": True}]
