@@ -2,6 +2,7 @@
 
 * :mod:`course_lib.arithmetic` -- output sizes, parameter and MAC formulas (pure Python).
 * :func:`course_lib.profile` -- per-layer params / MACs / activations of any Keras 3 model.
+* :mod:`course_lib.diagrams` -- ``draw(model)``: block diagrams of any Keras 3 model (Graphviz).
 
 Keras is imported lazily, so ``import course_lib.arithmetic`` needs no backend.
 """
@@ -13,7 +14,7 @@ __version__ = "0.1.0"
 __all__ = ["arithmetic", "runtime", "profile", "ModelProfile", "register_mac_counter", "UncountableLayerError"]
 
 _LAZY = {"profile", "ModelProfile", "LayerRow", "register_mac_counter", "UncountableLayerError"}
-_SUBMODULES = {"data", "exercises", "lab", "metrics", "models"}
+_SUBMODULES = {"data", "diagrams", "exercises", "lab", "metrics", "models"}
 
 
 def __getattr__(name):
