@@ -334,8 +334,20 @@ def _structure(n: int, edges: list[tuple[int, int]]):
             for h in heads[1:]:
                 common &= reach[h]
             meets = [m for m in range(n) if common >> m & 1]
-            forks.append((u, heads, min(meets, key=position.get) if meets else None))
+            merge = min(meets, key=position.get) if meets else None
+            forks.append((u, _in_merge_order(heads, merge, edges, reach), merge))
     return skips, forks
+
+
+def _in_merge_order(heads: list[int], merge, edges, reach) -> list[int]:
+    """Branch heads in the order their branches enter the merge (an Inception module's 1x1,
+    3x3, 5x5, pool, as the paper draws it), rather than Keras's graph order."""
+    if merge is None:
+        return heads
+    entering = [u for u, v in edges if v == merge]          # in the merge's input order
+    def first_input(head):
+        return min((i for i, u in enumerate(entering) if u == head or reach[head] >> u & 1), default=len(entering))
+    return sorted(heads, key=first_input)
 
 
 # --- labels ----------------------------------------------------------------------------------------------
@@ -403,14 +415,19 @@ def _costs(rows: dict, names: list[str]) -> tuple[int, int] | None:
     return sum(r.params for r in found), int(sum(r.macs / max(r.calls, 1) for r in found))
 
 
+def _group_summary(boxes: list) -> str:
+    """ "32 layers, 10 Conv2D": the size of a group and its convolutions, the layers that cost."""
+    convs = Counter(type(b.layer).__name__ for b in boxes if _kind(b.layer) == "conv")
+    text = f"{len(boxes)} layer{'s' * (len(boxes) > 1)}"
+    return text + "".join(f", {n} {kind}" for kind, n in convs.most_common(2))
+
+
 def _label(unit: _Unit, rows: dict | None, show_params: bool, show_macs: bool, show_names: bool) -> str:
     last = unit.boxes[-1]
     lines = []
     if unit.group:
         lines.append(f"<B>{html.escape(unit.name)}</B>")
-        kinds = Counter(type(b.layer).__name__ for b in unit.boxes)
-        lines.append(f"{len(unit.boxes)} layers" + (f", {kinds.most_common(1)[0][1]} {kinds.most_common(1)[0][0]}"
-                                                    if len(unit.boxes) > 2 else ""))
+        lines.append(html.escape(_group_summary(unit.boxes)))
     else:
         lines.append(f"<B>{html.escape(_type_line(last.layer))}</B>")
         geometry = _geometry(last.layer)
@@ -544,10 +561,13 @@ def _assemble(model_name, rankdir, units, unit_edges, skips, forks, highlight, l
         sub.attr(label=_frame_label(path[-1]), style="dashed,rounded", color=_SHARED_COLOUR if shared else "#888888",
                  fontcolor=_SHARED_COLOUR if shared else "#333333")
         bodies[path] = sub
+    fork_units = {f for f, _, _ in forks}
     for i, unit in enumerate(units):
         marked = unit.name in highlight
         kind = "group" if unit.group else _kind(unit.boxes[-1].layer)
-        bodies[unit.frames].node(unit.id, label=labels[i], tooltip=unit.name,
+        # ordering=out: dot keeps a fork's branches left to right in the order its edges come
+        extra = {"ordering": "out"} if i in fork_units else {}
+        bodies[unit.frames].node(unit.id, label=labels[i], tooltip=unit.name, **extra,
                                  fillcolor=_HIGHLIGHT_FILL if marked else _COLOURS[kind],
                                  color=_HIGHLIGHT_LINE if marked else "#666666", penwidth="3" if marked else "1")
     # Branch heads side by side; Graphviz honours rank=same only within one cluster.
@@ -569,7 +589,7 @@ def _assemble(model_name, rankdir, units, unit_edges, skips, forks, highlight, l
     for path in reversed(paths):            # innermost first: a cluster is copied into its parent
         bodies[path[:-1]].subgraph(bodies[path])
     side = "e" if rankdir == "TB" else "s"
-    for u, v in unit_edges:
+    for u, v in _fork_edges_in_order(unit_edges, forks):
         attrs = {}
         if (u, v) in skips:
             # Not used for ranking, so the main path stays straight; leaves and enters at the side.
@@ -578,6 +598,19 @@ def _assemble(model_name, rankdir, units, unit_edges, skips, forks, highlight, l
             attrs.update(color=_HIGHLIGHT_LINE, penwidth="3")
         graph.edge(units[u].id, units[v].id, **attrs)
     return graph
+
+
+def _fork_edges_in_order(unit_edges, forks):
+    """The edges, each fork's edges to its branch heads in branch order (see _in_merge_order)."""
+    heads_of = {f: heads for f, heads, _ in forks}
+    done = set()
+    for u, v in unit_edges:
+        if u in heads_of and v in heads_of[u]:
+            if u not in done:
+                done.add(u)
+                yield from ((u, h) for h in heads_of[u])
+            continue
+        yield u, v
 
 
 def _shared_links(graph, units, unit_of, walk) -> dict[str, int]:

@@ -239,8 +239,12 @@ def test_inception_branches_sit_on_one_rank():
     heads = {v for u, v in edges if u == "block_input"}
     assert len(heads) == 4
     assert heads in _rank_groups(diagram.source)
-    merge = model.layers[-1].name
-    assert diagram.branches == [("block_input", [n for n in diagram.nodes if n in heads], merge)]
+    merge = model.layers[-1]
+    [(fork, ordered, meet)] = diagram.branches
+    assert (fork, set(ordered), meet) == ("block_input", heads, merge.name)
+    # left to right in the order the branches enter the Concatenate (the 1x1 branch is one layer)
+    first = merge._inbound_nodes[0].input_tensors[0]._keras_history.operation.name
+    assert ordered[0] == first
     assert f"{len(heads)} parallel branches merged by {type(model.layers[-1]).__name__}" in diagram.alt_text
 
 
