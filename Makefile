@@ -14,7 +14,7 @@ JOBS ?= 2
 # Browser tests mostly wait for pages to settle, so more workers than cores pay off.
 BROWSER_JOBS ?= 2
 
-.PHONY: venv test lint format test-unit test-course test-jax test-notebooks test-browser browser-deps sandbox-deps \
+.PHONY: venv test lint format test-unit test-course test-jax test-notebooks test-browser browser-deps sandbox-deps diagram-deps \
 	notebooks book bench assignments grade clean help
 
 help:
@@ -38,6 +38,7 @@ help:
 	@echo "Set-up:"
 	@echo "  make venv                 create or update .venv from requirements.txt (every target does this first)"
 	@echo "  make browser-deps, make sandbox-deps   Debian's chromium / bubblewrap, installed when missing (as root)"
+	@echo "  make diagram-deps         Debian's graphviz (dot, for course_lib.diagrams), installed when missing (as root)"
 	@echo "  make clean                remove _build and pytest caches"
 
 venv: $(STAMP)
@@ -62,7 +63,7 @@ format: venv
 	$(BIN)/ruff format .
 
 # course_lib's unit tests on the default (tensorflow) backend; they need no book.
-test-unit: venv
+test-unit: venv diagram-deps
 	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile tests/unit
 
 # The course as a whole: book structure and leaks (need the built book), grading end to end
@@ -72,16 +73,16 @@ test-course: venv book sandbox-deps
 
 # course_lib must run unchanged on jax: the same unit tests again.
 # Everything that runs course_lib's code on the backend; pure counting tests ran under TensorFlow.
-test-jax: venv
+test-jax: venv diagram-deps
 	$(TEST_ENV) KERAS_BACKEND=jax $(PYTEST) -n $(JOBS) --dist loadfile -m "not counting" tests/unit
 
 # Every chapter and lab notebook, executed; output-checked cells compared.
-test-notebooks: venv
+test-notebooks: venv diagram-deps
 	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile \
 	  --nbval-lax --nbval-current-env --nbval-cell-timeout=600 \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg $(wildcard notebooks labs)
 
-book: venv
+book: venv diagram-deps
 	@start=$$(date +%s); \
 	$(RUN) $(BIN)/jupyter-book build . --builder html -W -n --keep-going || exit 1; \
 	echo "make book: built _build/html in $$(( $$(date +%s) - start )) s"
@@ -92,13 +93,20 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser tests"; exit 1; fi; }
 
+# course_lib.diagrams lays its block diagrams out with Graphviz's dot (Debian's package; the
+# Python package graphviz only calls it). Colab has both.
+diagram-deps:
+	@command -v dot >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; \
+	  else echo "Install Debian's graphviz (sudo apt-get install graphviz) for course_lib.diagrams"; exit 1; fi; }
+
 test-browser: venv book browser-deps
 	$(RUN) $(PYTEST) -n $(BROWSER_JOBS) --dist load tests/browser
 
 # Re-run notebooks in place so their stored outputs come from a real run
 # (offline data, full size). `make notebooks NB=notebooks/03_x.ipynb` for one.
 NB ?= $(wildcard notebooks/*.ipynb labs/*.ipynb)
-notebooks: venv
+notebooks: venv diagram-deps
 	$(RUN) COURSE_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/jupyter nbconvert --to notebook \
 	  --execute --inplace --ExecutePreprocessor.timeout=1200 $(NB)
 	$(BIN)/python scripts/clean_notebooks.py $(NB)

@@ -4,6 +4,7 @@
 * :func:`course_lib.profile` -- per-layer params / MACs / activations of any Keras 3 model.
 * :func:`course_lib.glue` -- a computed number for the book's prose (myst-nb glue; no-op in Colab).
 * :mod:`course_lib.facts` -- every number the chapters quote, with its source and context.
+* :mod:`course_lib.diagrams` -- ``draw(model)``: block diagrams of any Keras 3 model (Graphviz).
 
 Keras is imported lazily, so ``import course_lib.arithmetic`` needs no backend.
 """
@@ -31,7 +32,7 @@ _LAZY = {
     "register_mac_counter",
     "UncountableLayerError",
 }
-_SUBMODULES = {"data", "exercises", "facts", "lab", "metrics", "models"}
+_SUBMODULES = {"data", "exercises", "diagrams", "facts", "lab", "metrics", "models"}
 
 
 def __getattr__(name):
