@@ -8,11 +8,15 @@ import numpy as np
 from .._validate import check_callable, check_positive_ints
 
 
-def block_model(block, input_shape, *args, name=None, **kwargs) -> keras.Model:
+def block_model(
+    block, input_shape, *args, model_name=None, input_name=None, **kwargs
+) -> keras.Model:
     """``block(x, *args, **kwargs)`` applied to one ``keras.Input(input_shape)``, as a functional model,
     so that it can be counted, profiled, drawn or run, e.g. ``block_model(residual_block, (56, 56, 64), 64)``.
 
-    ``input_shape`` excludes the batch axis; ``name`` defaults to the block function's name.
+    ``input_shape`` excludes the batch axis; ``model_name`` defaults to the block function's
+    name (``name=`` and other keywords go to the block);
+    ``input_name`` names the input layer (Keras numbers it otherwise).
     """
     check_callable(
         "block_model", "block", block, what="a function x -> y that builds Keras layers"
@@ -20,11 +24,11 @@ def block_model(block, input_shape, *args, name=None, **kwargs) -> keras.Model:
     input_shape = check_positive_ints(
         "block_model", "input_shape", input_shape
     )  # no batch axis
-    inputs = keras.Input(input_shape)
+    inputs = keras.Input(input_shape, name=input_name)
     return keras.Model(
         inputs,
         block(inputs, *args, **kwargs),
-        name=name or getattr(block, "__name__", "block"),
+        name=model_name or getattr(block, "__name__", "block"),
     )
 
 
