@@ -976,6 +976,23 @@ _TABLE = (
         metric="relative change",
     ),
     _n(
+        "senet_se_resnet50_gflops",
+        3.87,
+        "GFLOPs",
+        "computation of SE-ResNet-50 per 224x224 image, as the paper counts it (its 'GFLOPs', "
+        "the multiply-add convention of He et al.)",
+        "hu2018squeeze",
+        "Table 2",
+    ),
+    _n(
+        "senet_resnet50_gflops",
+        3.86,
+        "GFLOPs",
+        "computation of the authors' re-implementation of ResNet-50, counted the same way",
+        "hu2018squeeze",
+        "Table 2",
+    ),
+    _n(
         "densenet121_growth_rate",
         32,
         "channels",
@@ -1247,6 +1264,23 @@ _TABLE = (
         "alphabets of Koch et al.'s evaluation set",
         "koch2015siamese",
         "Section 4.1",
+    ),
+    _n(
+        "koch_train_alphabets",
+        30,
+        "alphabets",
+        "alphabets of the background set on which Koch et al. trained the verification "
+        "network (the other background alphabets validate it)",
+        "koch2015siamese",
+        "Section 4.2",
+    ),
+    _n(
+        "koch_train_drawers",
+        12,
+        "drawers",
+        "drawers, of the 20, whose images Koch et al. used to train the verification network",
+        "koch2015siamese",
+        "Section 4.2",
     ),
     # --- U-Net -----------------------------------------------------------------------------------------
     _n(

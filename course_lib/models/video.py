@@ -36,10 +36,14 @@ C3D_CARD = ModelCard(
     family="c3d",
     input_shape=(16, 112, 112, 3),
     params=Count(
-        78_409_573, "Das's notes: C3D table, 78.4M parameters", bib="tran2015learning"
+        78_409_573,
+        "Das's notes: C3D table, 78.4M parameters (101 classes; Tran et al. state no total)",
+        bib="das2021cnn",
     ),
     trainable=Count(
-        78_409_573, "Das's notes: C3D table, 78.4M parameters", bib="tran2015learning"
+        78_409_573,
+        "Das's notes: C3D table, 78.4M parameters (101 classes; Tran et al. state no total)",
+        bib="das2021cnn",
     ),
     # the input size is fixed, so the small configuration only shrinks the head (about 10 s on a CPU)
     small=dict(num_classes=3, dropout=0.0),
