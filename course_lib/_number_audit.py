@@ -31,7 +31,19 @@ __all__ = ["Hit", "WHITELIST", "unsourced_numbers", "scan_file", "main"]
 # Spans removed before looking for numbers, each with why its numbers need no source here.
 _MASKS = (
     (r"\{glue(?::\w+)?\}`[^`]*`", "glued: the number comes from a cell"),
-    (r"```.*?```", "a code block: code, not prose"),
+    # A fence whose info string is empty, a language or {code-cell}: code. Directives such as
+    # ```{admonition}, ```{note} or a dropdown solution hold prose, so only their first line
+    # (the directive and its title) is masked and their body is scanned like any paragraph.
+    (
+        r"^```(?:[A-Za-z0-9_+-]*|\{code-cell\}[^\n]*)\n.*?^```",
+        "a code block: code, not prose",
+    ),
+    (r"^```\{[\w:-]+\}.*$", "a directive's opening line: its name and title"),
+    (
+        r"^\*\*Exercise \d+[a-z]?\.\*\*.*?(?=\n\s*\n|\Z)",
+        "an exercise's statement: its numbers are the givens the author chose; the "
+        "answer is computed by course_lib.exercises and checked there",
+    ),
     (r"`[^`\n]*`", "inline code: a name or an expression, checked by running it"),
     (
         r"\$\$.*?\$\$",
@@ -106,7 +118,8 @@ def unsourced_numbers(markdown: str) -> list[tuple[str, str]]:
     text = markdown
     for pattern, _reason in _MASKS:
         # only fenced blocks and display math may span lines; every other span ends at its line
-        flags = re.M | (re.S if pattern.startswith(("```", r"\$\$")) else 0)
+        multiline = pattern.startswith((r"^```(?:", r"\$\$", r"^\*\*Exercise"))
+        flags = re.M | (re.S if multiline else 0)
         text = _mask(text, pattern, flags)
     allowed = [False] * len(text)
     for pattern, _reason in WHITELIST:

@@ -64,5 +64,8 @@ def glue(name: str, value):
         from myst_nb import glue as myst_glue
     except ImportError:  # Colab: the prose is read in the book, not in the notebook
         return value
-    myst_glue(name, value, display=False)
+    # A NumPy scalar would be recorded as "np.float64(0.43)", which a format spec such as
+    # {glue:text}`name:.1%` cannot read: record the Python number instead.
+    shown = value.item() if getattr(value, "shape", None) == () else value
+    myst_glue(name, shown, display=False)
     return value

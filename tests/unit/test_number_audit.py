@@ -61,3 +61,20 @@ def test_a_notebook_is_scanned_cell_by_cell_and_code_cells_are_skipped(
     assert "1  total" in capsys.readouterr().out
     with pytest.raises(ValueError, match="scan_file: `path`"):
         scan_file(tmp_path / "chapter.txt")
+
+
+def test_code_fences_are_skipped_but_directive_bodies_are_prose():
+    from course_lib._number_audit import unsourced_numbers
+
+    assert unsourced_numbers("```python\nx = 12345\n```") == []
+    solution = "```{admonition} Solution\n:class: dropdown\nIt has 34,944 weights.\n```"
+    assert [n for n, _ in unsourced_numbers(solution)] == ["34,944"]
+
+
+def test_an_exercise_statement_keeps_its_givens_but_not_the_next_paragraph():
+    from course_lib._number_audit import unsourced_numbers
+
+    text = (
+        "**Exercise 4.** Parameters of 64 filters of 5x5 on RGB?\n\nIt won with 15.3%."
+    )
+    assert [n for n, _ in unsourced_numbers(text)] == ["15.3%"]

@@ -355,3 +355,23 @@ def test_one_validation_module():
         assert "` must be" not in source, (
             f"{path.name} words an argument check by hand; use course_lib._validate"
         )
+
+
+def test_glue_records_numpy_scalars_as_python_numbers(monkeypatch):
+    """myst-nb formats {glue:text}`name:.1%` from the recorded repr: np.float64(...) breaks it."""
+    import sys
+    import types
+
+    import numpy as np
+
+    from course_lib import runtime
+
+    recorded = {}
+    fake = types.ModuleType("myst_nb")
+    fake.glue = lambda name, value, display: recorded.update({name: (value, display)})
+    monkeypatch.setitem(sys.modules, "myst_nb", fake)
+    assert runtime.glue("share", np.float64(0.431)) == np.float64(0.431)
+    assert runtime.glue("count", np.int64(7)) == 7
+    assert runtime.glue("label", "abc") == "abc"
+    assert repr(recorded["share"][0]) == "0.431" and recorded["share"][1] is False
+    assert type(recorded["count"][0]) is int and recorded["label"][0] == "abc"
