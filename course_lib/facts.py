@@ -1523,6 +1523,15 @@ _TABLE = (
         metric="memory",
     ),
     _n(
+        "notes_das_vgg16_params",
+        138,
+        "million parameters",
+        "VGG-16's parameters as the memory slide totals them ('TOTAL params: 138M "
+        "parameters'; its per-layer counts leave out the biases)",
+        "das2021cnn",
+        "VGG 'Case Study' memory slide",
+    ),
+    _n(
         "notes_pedersen_vgg16_activations",
         24,
         "million numbers",

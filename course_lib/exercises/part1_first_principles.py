@@ -29,7 +29,7 @@ FIELDS = "04_receptive_fields"
 EQUIVARIANCE = "05_equivariance_and_invariance"
 
 # Kira's worked example: a 3x3 patch of an image and a Sobel kernel.
-SEED_003_PATCH = ((200, 150, 150), (100, 50, 100), (25, 25, 10))
+KIRA_PATCH = ((200, 150, 150), (100, 50, 100), (25, 25, 10))
 SOBEL_X = ((1, 0, -1), (2, 0, -2), (1, 0, -1))
 
 
@@ -48,29 +48,27 @@ def _xcorr(patch, kernel, bias=0.0, flip=False):
 
 _XCORR = [
     Exercise(
-        "xcorr-seed003-bias",
+        "xcorr-kira-bias",
         XCORR,
         "Kira's patch X = [[200,150,150],[100,50,100],[25,25,10]] and Sobel kernel K' = [[1,0,-1],[2,0,-2],[1,0,-1]] "
         "give X·K' = 65. What does the unit output if its bias is 10?",
-        expected=lambda: _xcorr(SEED_003_PATCH, SOBEL_X, bias=10.0),
+        expected=lambda: _xcorr(KIRA_PATCH, SOBEL_X, bias=10.0),
         kind="number",
         rel_tol=1e-9,
-        mistakes=(
-            ("you forgot to add the bias", lambda: _xcorr(SEED_003_PATCH, SOBEL_X)),
-        ),
+        mistakes=(("you forgot to add the bias", lambda: _xcorr(KIRA_PATCH, SOBEL_X)),),
     ),
     Exercise(
         "xcorr-true-convolution",
         XCORR,
         "A true (mathematical) convolution flips the kernel in both directions before sliding it. "
         "What is the true convolution of Kira's patch with K' at that position?",
-        expected=lambda: _xcorr(SEED_003_PATCH, SOBEL_X, flip=True),
+        expected=lambda: _xcorr(KIRA_PATCH, SOBEL_X, flip=True),
         kind="number",
         rel_tol=1e-9,
         mistakes=(
             (
                 "that is the cross-correlation; flip the kernel left-right and up-down first",
-                lambda: _xcorr(SEED_003_PATCH, SOBEL_X),
+                lambda: _xcorr(KIRA_PATCH, SOBEL_X),
             ),
         ),
     ),
