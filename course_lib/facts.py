@@ -363,6 +363,16 @@ _TABLE = (
         "Figure 2 caption",
     ),
     _n(
+        "alexnet_params_paper",
+        60,
+        "million parameters",
+        "AlexNet's parameters as the paper rounds them ('60 million parameters'), for the "
+        "two-GPU network with grouped conv2, conv4 and conv5",
+        "krizhevsky2012imagenet",
+        "Abstract and Section 4",
+        note="A rounding: chapter 07 counts the one-tower and the grouped network exactly.",
+    ),
+    _n(
         "alexnet_gpu_memory",
         3,
         "GB",
