@@ -79,10 +79,15 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class GlueText(str):
-    """A string whose repr is itself, so that ``{glue:text}`` shows ``3.57%`` and not ``'3.57%'``."""
+    """A fact's text for ``{glue:text}``: its repr is a quoted string literal.
+
+    myst-nb reads a glued ``text/plain`` back with ``ast.literal_eval`` before showing it, which
+    strips the quotes (``'3.57%'`` shows as 3.57%). An unquoted repr would be evaluated as
+    Python: ``1,000`` would show as the tuple ``(1, 0)`` and ``1e-5`` as ``1e-05``.
+    """
 
     def __repr__(self) -> str:
-        return str(self)
+        return repr(str(self))
 
 
 @dataclass(frozen=True)
@@ -361,6 +366,16 @@ _TABLE = (
         "(an erratum: 55 x 55 x 96 = 290,400)",
         "krizhevsky2012imagenet",
         "Figure 2 caption",
+    ),
+    _n(
+        "alexnet_params_paper",
+        60,
+        "million parameters",
+        "AlexNet's parameters as the paper rounds them ('60 million parameters'), for the "
+        "two-GPU network with grouped conv2, conv4 and conv5",
+        "krizhevsky2012imagenet",
+        "Abstract and Section 4",
+        note="A rounding: chapter 07 counts the one-tower and the grouped network exactly.",
     ),
     _n(
         "alexnet_gpu_memory",

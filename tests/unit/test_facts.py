@@ -7,6 +7,7 @@ in its sentence. None of these tests repeats a value of the table.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import re
 from pathlib import Path
@@ -145,8 +146,13 @@ def test_text_keeps_the_precision_the_source_states():
         decimals = len(number.split(".")[1]) if "." in number else 0
         assert decimals == f.places, f.key
         assert (f.unit == "%") == f.text.endswith("%"), f.key
-    # glue shows the text itself, not its repr with quotes
-    assert repr(fact(RATES[0]).text) == str(fact(RATES[0]).text)
+    # myst-nb shows a glued text/plain after ast.literal_eval: the repr must evaluate back to the text
+    # exactly ("1,000" unquoted would become the tuple (1, 0))
+    for f in FACTS.values():
+        assert ast.literal_eval(repr(f.text)) == str(f.text), f.key
+    format_plain_text = pytest.importorskip("myst_nb.core.variables").format_plain_text
+    for f in FACTS.values():
+        assert format_plain_text(repr(f.text), "s") == str(f.text), f.key
 
 
 def test_glue_facts_returns_the_facts_without_myst_nb():
