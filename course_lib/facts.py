@@ -378,6 +378,15 @@ _TABLE = (
         note="A rounding: chapter 07 counts the one-tower and the grouped network exactly.",
     ),
     _n(
+        "alexnet_fig2_conv1_side",
+        55,
+        "pixels",
+        "side of conv1's output maps as Figure 2 draws them; from the 224-pixel input the "
+        "figure also shows, an 11x11 kernel at stride 4 gives 54 (a 227-pixel input gives 55)",
+        "krizhevsky2012imagenet",
+        "Figure 2",
+    ),
+    _n(
         "alexnet_gpu_memory",
         3,
         "GB",
