@@ -80,7 +80,10 @@ WHITELIST = (
     ),
     (r"\b\d+[a-z]\b", "a module or layer label such as 3a, 5b or 4e"),
     (r"\b10[⁰¹²³⁴⁵⁶⁷⁸⁹]+", "a power of ten written as a unit, as in 4.1 × 10⁹"),
-    (r"\b(?:GTX|RTX|Tesla [A-Z]?|TPU ?v?)\s?\d+\b", "a hardware product name such as GTX 580"),
+    (
+        r"\b(?:GTX|RTX|Tesla [A-Z]?|TPU ?v?)\s?\d+\b",
+        "a hardware product name such as GTX 580",
+    ),
     (
         r"\b(?:[0-9]|10)\b(?![.,]\d)(?!\s*%)",
         "a small count 0-10 (two GPUs, three scenarios), not a measurement",

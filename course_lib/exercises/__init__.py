@@ -27,7 +27,15 @@ The package is in three layers, each importing only the ones above it:
 from __future__ import annotations
 
 from .core import Exercise, Feedback
-from .registry import all_exercises, check, exercise, exercises_for, register_exercise
+from .registry import (
+    all_exercises,
+    answer_glue_name,
+    check,
+    exercise,
+    exercises_for,
+    glue_answers,
+    register_exercise,
+)
 
 # Importing a Part registers its exercises; cheap (NumPy only): expected values are computed on demand.
 from . import (

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from .core import KINDS, Exercise, Feedback
 
-__all__ = ["all_exercises", "check", "exercise", "exercises_for", "register_exercise"]
+__all__ = [
+    "all_exercises",
+    "answer_glue_name",
+    "check",
+    "exercise",
+    "exercises_for",
+    "glue_answers",
+    "register_exercise",
+]
 
 _EXERCISES: dict[str, Exercise] = {}
 
@@ -60,3 +68,30 @@ def check(exercise_id: str, answer) -> Feedback:
     except KeyError as error:
         return Feedback(str(exercise_id), False, str(error.args[0]))
     return ex.check(answer)
+
+
+def answer_glue_name(exercise_id: str) -> str:
+    """The glue name of an exercise's answer: ``ex_`` and the id with ``_`` for ``-``
+    (``alexnet-conv1-params`` -> ``ex_alexnet_conv1_params``)."""
+    return "ex_" + exercise(exercise_id).id.replace("-", "_")
+
+
+def glue_answers(chapter: str) -> dict[str, object]:
+    """Glue the computed answer of every exercise of ``chapter`` (see :func:`answer_glue_name`),
+    so that a worked solution in the prose states the answer course_lib computes, never a
+    retyped copy: ``{glue:text}`ex_alexnet_conv1_params:,```. Returns name -> answer.
+    Exercises whose answer is an object (a model, a function) are skipped."""
+    from ..runtime import glue
+
+    exercises = exercises_for(chapter)
+    if not exercises:
+        raise ValueError(
+            f"glue_answers: no exercises registered for chapter {chapter!r}; chapters: "
+            f"{sorted({e.chapter for e in _EXERCISES.values()})}"
+        )
+    glued = {}
+    for ex in exercises:
+        if ex.kind == "object":
+            continue
+        glued[answer_glue_name(ex.id)] = glue(answer_glue_name(ex.id), ex.answer())
+    return glued

@@ -302,3 +302,25 @@ def test_quiz_options_are_shuffled_in_the_browser(monkeypatch):
     )
     quiz.show("counting")
     assert calls == [{"shuffle_answers": True}]
+
+
+def test_glue_answers_glues_every_computed_answer_of_a_chapter(monkeypatch):
+    from course_lib import exercises, runtime
+
+    recorded = {}
+    monkeypatch.setattr(
+        runtime, "glue", lambda name, value: recorded.setdefault(name, value)
+    )
+    glued = exercises.glue_answers("00_counting_with_course_lib")
+    ids = [
+        e.id
+        for e in exercises.exercises_for("00_counting_with_course_lib")
+        if e.kind != "object"
+    ]
+    assert list(glued) == [exercises.answer_glue_name(i) for i in ids] == list(recorded)
+    assert (
+        glued["ex_alexnet_conv1_params"]
+        == exercises.exercise("alexnet-conv1-params").answer()
+    )
+    with pytest.raises(ValueError, match="no exercises registered for chapter 'nope'"):
+        exercises.glue_answers("nope")
