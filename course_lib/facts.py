@@ -703,6 +703,75 @@ _TABLE = (
         "Section 5",
         metric="hyperparameter",
     ),
+    _n(
+        "googlenet_aux_conv_filters",
+        128,
+        "filters",
+        "filters of the auxiliary classifiers' 1x1 convolution (dimension reduction)",
+        "szegedy2015going",
+        "Section 5",
+        metric="hyperparameter",
+    ),
+    # GoogLeNet's Table 1, row by row: each Inception module's output channels (the depth of the
+    # 'output size' column), its 'params' (weights without biases, in K = 1,024: 3a's 163,328
+    # weights print as 159K) and its 'ops' (multiply-accumulates, in millions); for the two stem
+    # convolutions and the linear layer only params and ops. Keys: googlenet_table1_<row>_<column>.
+    *(
+        _n(
+            f"googlenet_table1_{row}_{column}",
+            value,
+            unit,
+            f"{noun} of {label} in the GoogLeNet paper's Table 1",
+            "szegedy2015going",
+            "Table 1",
+            note=(
+                "The module's filter counts give 498K; the ops column (100M) agrees with them."
+                if (row, column) == ("4c", "params_k")
+                else "A 7x7 convolution from 3 to 64 channels has 9,408 weights (9.2K); the printed "
+                "2.7K and 34M agree with each other, not with that."
+                if row == "conv1"
+                else "The module's filter counts on an 832-channel input give 1,018K weights and 51M "
+                "operations; the printed params and ops agree with each other, not with the counts."
+                if row == "5a" and column != "channels"
+                else ""
+            ),
+        )
+        for row, label, channels, params_k, mops in (
+            ("conv1", "the first 7x7/2 convolution", None, 2.7, 34),
+            ("conv2", "the 3x3 convolution (with its 1x1 reduction)", None, 112, 360),
+            ("3a", "inception (3a)", 256, 159, 128),
+            ("3b", "inception (3b)", 480, 380, 304),
+            ("4a", "inception (4a)", 512, 364, 73),
+            ("4b", "inception (4b)", 512, 437, 88),
+            ("4c", "inception (4c)", 512, 463, 100),
+            ("4d", "inception (4d)", 528, 580, 119),
+            ("4e", "inception (4e)", 832, 840, 170),
+            ("5a", "inception (5a)", 832, 1072, 54),
+            ("5b", "inception (5b)", 1024, 1388, 71),
+            ("linear", "the final linear layer", None, 1000, 1),
+        )
+        for column, value, unit, noun in (
+            (
+                "channels",
+                channels,
+                "channels",
+                "output channels (the last number of the 'output size' column)",
+            ),
+            (
+                "params_k",
+                params_k,
+                "K parameters",
+                "parameters ('params' column, K = 1,024 weights)",
+            ),
+            (
+                "mops",
+                mops,
+                "million operations",
+                "multiply-accumulates ('ops' column, in millions)",
+            ),
+        )
+        if value is not None
+    ),
     _rate(
         "inceptionv3_top5_val_1crop",
         5.6,
@@ -1584,6 +1653,25 @@ _TABLE = (
         metric="memory",
     ),
     _n(
+        "notes_vgg16_params",
+        138,
+        "million parameters",
+        "VGG-16's parameters as the notes round them ('TOTAL params: 138M "
+        "parameters'; also in Pedersen's, Kira's and the Famous Networks notes)",
+        "das2021cnn",
+        "VGG 'Case Study' memory slide",
+    ),
+    _n(
+        "notes_pedersen_vgg16_params_mb",
+        552,
+        "MB",
+        "memory of VGG-16's parameters as printed under the 138M total (4 bytes each of the "
+        "rounded 138 M)",
+        "pedersen_lecture7",
+        "VGG memory slide",
+        metric="memory",
+    ),
+    _n(
         "notes_inception_naive_mops",
         854,
         "million operations",
@@ -1600,6 +1688,27 @@ _TABLE = (
         "reductions; its own six terms add up to 271 M",
         "das2021cnn",
         "GoogLeNet, 'Total: 358M ops' slide",
+    ),
+    _rate(
+        "notes_googlenet_top5_rounded",
+        6.7,
+        "top-5 error",
+        "not stated",
+        "entry",
+        "not stated",
+        "GoogLeNet's ILSVRC 2014 top-5 error rounded to one decimal ('ILSVRC'14 classification "
+        "winner (6.7% top 5 error)'; also in Pedersen's and Kira's slides; 6.67% in the paper)",
+        "das2021cnn",
+        "GoogLeNet 'Case Study' slide",
+    ),
+    _n(
+        "notes_pedersen_googlenet_fc_weights",
+        51.3,
+        "million weights",
+        "weights of a fully connected layer from 7x7x1024 to 1,024 units as printed "
+        "('7 x 7 x 1024 x 1024 = 51.3M'; the product is 51,380,224)",
+        "pedersen_lecture7",
+        "GoogLeNet 'Global Average Pooling' slide",
     ),
     _n(
         "notes_googlenet_params",
