@@ -15,8 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted([*ROOT.glob("notebooks/*.ipynb"), *ROOT.glob("labs/*.ipynb")])
 SOURCE = "\n".join(p.read_text() for p in sorted((ROOT / "course_lib").rglob("*.py")))
-# A listing is split where a top-level definition or decorator starts.
-BLOCK_START = re.compile(r"^(?=@|def |class )", re.MULTILINE)
+# A listing is split at every line that starts in column 0 (a definition, a decorator, or
+# something a chapter appends, such as a repr of a table); definitions are then compared.
+BLOCK_START = re.compile(r"^(?=\S)", re.MULTILINE)
 
 
 def listings(path):
