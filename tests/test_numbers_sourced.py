@@ -123,3 +123,27 @@ def test_lecture_notes_are_named_not_labelled():
             f"{path.relative_to(ROOT)} names lecture notes by a file label "
             f"({match.group(0)!r}); cite them by name (course_lib._notes, references.bib)"
         )
+
+
+CROSS_REFERENCE = re.compile(r"\b(?:[Cc]hapters?|[Ll]abs?|Part)\s+(?:\d+|[IV]+)\b")
+ROLE = re.compile(r"\{(?:doc|ref|numref)\}`[^`]*`")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_cross_references_are_links_the_build_checks(path):
+    """'chapter 10', 'Part IV' or 'lab 3' as plain text can point at nothing; a {doc} or {ref}
+    role is checked by the build (-n -W) and shows the chapter's number and title."""
+    found = []
+    for index, cell in enumerate(_cells(path)):
+        if cell["cell_type"] != "markdown":
+            continue
+        text = ROLE.sub("", "".join(cell["source"]))
+        text = re.sub(
+            r"^#+ .*$", "", text, flags=re.MULTILINE
+        )  # a title may name a Part
+        found += [
+            f"cell {index}: {m.group(0)!r}" for m in CROSS_REFERENCE.finditer(text)
+        ]
+    assert not found, (
+        f"{path.name}: plain-text cross-references {found[:5]}; use {{doc}}"
+    )
