@@ -1393,6 +1393,15 @@ _TABLE = (
         "Figure 1",
     ),
     _n(
+        "unet_first_filters",
+        64,
+        "feature channels",
+        "feature channels of the first two 3x3 convolutions; each of the four down-sampling "
+        "steps doubles them, up to 1024",
+        "ronneberger2015unet",
+        "Section 2 and Figure 1",
+    ),
+    _n(
         "unet_em_train_images",
         30,
         "images",
@@ -1549,6 +1558,26 @@ _TABLE = (
         "largest global mini-batch that kept the small-batch accuracy",
         "goyal2017accurate",
         "Abstract",
+        metric="hyperparameter",
+    ),
+    _n(
+        "goyal_baseline_batch",
+        256,
+        "images",
+        "global mini-batch of the baseline that the large batches are compared with "
+        "(8 GPUs with 32 images each)",
+        "goyal2017accurate",
+        "Section 5.1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "goyal_per_gpu_batch",
+        32,
+        "images",
+        "images per GPU (per worker), kept fixed as the global batch grows; batch "
+        "normalisation computes its statistics over these alone",
+        "goyal2017accurate",
+        "Sections 2.3 and 5.1",
         metric="hyperparameter",
     ),
     # --- Numbers the lecture notes print (the chapters quote them to correct or confirm them) ------

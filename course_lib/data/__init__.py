@@ -46,7 +46,7 @@ from ._glyphs import (
     pairs,
 )
 from ._pets import pet_breeds
-from ._segmentation import SHAPE_KINDS, segmentation, shapes
+from ._segmentation import PETS_TEST_PHOTOS, SHAPE_KINDS, segmentation, shapes
 from ._video import MOTIONS, moving_digits, video
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "shapes",
     "segmentation",
     "SHAPE_KINDS",
+    "PETS_TEST_PHOTOS",
     "GlyphSet",
     "font_glyphs",
     "omniglot",

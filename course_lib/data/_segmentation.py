@@ -104,6 +104,10 @@ def shapes(
     )
 
 
+# Photos of Oxford-IIIT Pet that segmentation() holds out for testing (a seeded random choice).
+PETS_TEST_PHOTOS = 1000
+
+
 def segmentation(source: str = "auto", size: int = 64, seed: int = 0) -> Dataset:
     """Binary segmentation data for the U-Net chapter.
 
@@ -118,7 +122,7 @@ def segmentation(source: str = "auto", size: int = 64, seed: int = 0) -> Dataset
 
     def pets():
         return Dataset(
-            *pet_masks(size, 1000, seed),
+            *pet_masks(size, PETS_TEST_PHOTOS, seed),
             name="Oxford-IIIT Pet",
             source="Oxford-IIIT Pet (Parkhi et al. 2012): pet vs background",
             offline_fallback=False,
