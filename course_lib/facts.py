@@ -1011,6 +1011,51 @@ _TABLE = (
             ),
         )
     ),
+    # Mult-Adds (millions) and parameters (millions) of the same rows. 1.0 MobileNet-224's
+    # 569 M Mult-Adds is on the mobilenet_v1 model card, so it has no fact here.
+    *(
+        _n(
+            f"mobilenet_{name}_madds",
+            madds,
+            "million Mult-Adds",
+            f"multiply-adds per image of {label}, in millions",
+            "howard2017mobilenets",
+            table,
+        )
+        for name, label, madds, table in (
+            ("conv_224", "the MobileNet with full 3x3 convolutions", 4866, "Table 4"),
+            ("a075_224", "0.75 MobileNet-224", 325, "Table 6"),
+            ("a050_224", "0.5 MobileNet-224", 149, "Table 6"),
+            ("a025_224", "0.25 MobileNet-224", 41, "Table 6"),
+            ("v1_192", "1.0 MobileNet-192", 418, "Table 7"),
+            ("v1_160", "1.0 MobileNet-160", 290, "Table 7"),
+            ("v1_128", "1.0 MobileNet-128", 186, "Table 7"),
+        )
+    ),
+    *(
+        _n(
+            f"mobilenet_{name}_params",
+            params,
+            "million parameters",
+            f"parameters of {label}, in millions, rounded to one decimal",
+            "howard2017mobilenets",
+            table,
+            decimals=1,
+            note="The resolution does not change the parameters: Table 7 prints 4.2 in every row."
+            if name.startswith("v1_1")
+            else "",
+        )
+        for name, label, params, table in (
+            ("v1_224", "1.0 MobileNet-224", 4.2, "Tables 4, 6 and 7"),
+            ("conv_224", "the MobileNet with full 3x3 convolutions", 29.3, "Table 4"),
+            ("a075_224", "0.75 MobileNet-224", 2.6, "Table 6"),
+            ("a050_224", "0.5 MobileNet-224", 1.3, "Table 6"),
+            ("a025_224", "0.25 MobileNet-224", 0.5, "Table 6"),
+            ("v1_192", "1.0 MobileNet-192", 4.2, "Table 7"),
+            ("v1_160", "1.0 MobileNet-160", 4.2, "Table 7"),
+            ("v1_128", "1.0 MobileNet-128", 4.2, "Table 7"),
+        )
+    ),
     *(
         _n(
             f"mobilenet_share_{kind}_{what}",
@@ -1045,6 +1090,15 @@ _TABLE = (
         1,
         "not stated",
         "ImageNet top-1 accuracy of MobileNetV2 (1.0, 224)",
+        "sandler2018mobilenetv2",
+        "Table 4",
+        decimals=1,
+    ),
+    _n(
+        "mobilenetv2_params",
+        3.4,
+        "million parameters",
+        "parameters of MobileNetV2 (1.0, 224), in millions as the paper rounds them",
         "sandler2018mobilenetv2",
         "Table 4",
         decimals=1,
@@ -1786,6 +1840,42 @@ _TABLE = (
         metric="hyperparameter",
     ),
     _n(
+        "notes_pedersen_standard_conv_macs",
+        86_400,
+        "MACs",
+        "MACs of the standard convolution in the notes' worked example (a 3x3 convolution from 3 to 128 channels on a 5x5 output), "
+        "which counting confirms",
+        "pedersen_lecture7",
+        "MobileNet, 'Standard convolution' slide",
+    ),
+    _n(
+        "notes_pedersen_depthwise_macs",
+        675,
+        "MACs",
+        "MACs of the depthwise part in the notes' worked example (a 3x3 convolution from 3 to 128 channels on a 5x5 output), "
+        "which counting confirms",
+        "pedersen_lecture7",
+        "MobileNet, 'Depthwise Separable Convolution' slide",
+    ),
+    _n(
+        "notes_pedersen_pointwise_macs",
+        9_600,
+        "MACs",
+        "MACs of the pointwise part in the notes' worked example (a 3x3 convolution from 3 to 128 channels on a 5x5 output), "
+        "which counting confirms",
+        "pedersen_lecture7",
+        "MobileNet, 'Depthwise Separable Convolution' slide",
+    ),
+    _n(
+        "notes_pedersen_separable_macs",
+        10_275,
+        "MACs",
+        "MACs of the whole depthwise separable convolution in the notes' worked example (a 3x3 convolution from 3 to 128 channels on a 5x5 output), "
+        "which counting confirms",
+        "pedersen_lecture7",
+        "MobileNet, 'Depthwise Separable Convolution' slide",
+    ),
+    _n(
         "notes_pedersen_alexnet_mb",
         249,
         "MB",
@@ -1877,5 +1967,8 @@ def glue_facts(*keys: str) -> list[Fact]:
 
     facts = [fact(k) for k in keys]
     for f in facts:
-        glue(f.key, f.text)
+        # A plain str, so the stored text/plain is quoted ('1,000'): {glue:text} passes it through
+        # ast.literal_eval, which unquotes a string but turns a bare 1,000 into the tuple (1, 0)
+        # and 1e-5 into 1e-05.
+        glue(f.key, str(f.text))
     return facts

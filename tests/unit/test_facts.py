@@ -162,6 +162,21 @@ def test_glue_facts_returns_the_facts_without_myst_nb():
         facts.glue_facts("not a fact")
 
 
+@pytest.mark.parametrize("key", sorted(FACTS))
+def test_glued_text_shows_in_the_book_as_the_fact_text(key, monkeypatch):
+    # myst-nb's {glue:text} literal_evals the stored text/plain: a bare "1,000" would show as "(1, 0)"
+    variables = pytest.importorskip("myst_nb.core.variables")
+    from course_lib import runtime
+
+    glued = {}
+    monkeypatch.setattr(
+        runtime, "glue", lambda name, value: glued.setdefault(name, value)
+    )
+    facts.glue_facts(key)
+    stored = repr(glued[key])  # what IPython writes as text/plain
+    assert variables.format_plain_text(stored, "s") == str(fact(key).text)
+
+
 def test_every_set_of_lecture_notes_is_in_the_bibliography_and_named():
     entries = bib_entries()
     assert set(NOTES) == set(NOTES_SHORT)
