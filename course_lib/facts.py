@@ -1963,7 +1963,7 @@ def glue_facts(*keys: str) -> list[Fact]:
     Needs myst-nb (the book's notebook renderer); in a plain Jupyter or Colab session without it
     the facts are returned and nothing is glued.
     """
-    from .runtime import glue
+    from .runtime import glue, quiet
 
     facts = [fact(k) for k in keys]
     for f in facts:
@@ -1971,4 +1971,4 @@ def glue_facts(*keys: str) -> list[Fact]:
         # ast.literal_eval, which unquotes a string but turns a bare 1,000 into the tuple (1, 0)
         # and 1e-5 into 1e-05.
         glue(f.key, str(f.text))
-    return facts
+    return quiet(facts)

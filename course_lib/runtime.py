@@ -58,14 +58,44 @@ def glue(name: str, value):
     ``{glue:text}`name``` or ``{glue:text}`name:,.0f```), without displaying it in the cell.
 
     In Colab or plain Jupyter, where myst-nb is not installed, nothing is recorded and the
-    notebook runs unchanged. Returns ``value``, so a cell can glue and use it in one line.
+    notebook runs unchanged. Returns ``value`` (a NumPy scalar as a Python number), so a cell can
+    glue and use it in one line; IPython does not display it, so a cell may end with a glue call.
     """
     try:
         from myst_nb import glue as myst_glue
     except ImportError:  # Colab: the prose is read in the book, not in the notebook
-        return value
+        return quiet(value)
     # A NumPy scalar would be recorded as "np.float64(0.43)", which a format spec such as
     # {glue:text}`name:.1%` cannot read: record the Python number instead.
     shown = value.item() if getattr(value, "shape", None) == () else value
     myst_glue(name, shown, display=False)
-    return value
+    return quiet(shown)
+
+
+class _Quiet:
+    """Mixin: IPython displays nothing for the value (a cell that ends with a glue call shows no
+    Out[], with or without a semicolon, under Jupyter, nbconvert and nbval alike)."""
+
+    def _ipython_display_(self):
+        pass
+
+
+_QUIET_TYPES = {}
+
+
+def quiet(value):
+    """``value`` as an instance of a subclass of its type that IPython does not display, for the
+    glue helpers' return values; values whose type cannot be subclassed (bool, None, NumPy
+    scalars) are returned unchanged."""
+    kind = type(value)
+    if kind in (bool, type(None)) or kind.__module__ == "numpy":
+        return value
+    if kind not in _QUIET_TYPES:
+        try:
+            _QUIET_TYPES[kind] = type(
+                f"Quiet{kind.__name__.title()}", (_Quiet, kind), {}
+            )
+        except TypeError:  # a final type
+            _QUIET_TYPES[kind] = None
+    quiet_kind = _QUIET_TYPES[kind]
+    return value if quiet_kind is None else quiet_kind(value)

@@ -81,7 +81,7 @@ def glue_answers(chapter: str) -> dict[str, object]:
     so that a worked solution in the prose states the answer course_lib computes, never a
     retyped copy: ``{glue:text}`ex_alexnet_conv1_params:,```. Returns name -> answer.
     Exercises whose answer is an object (a model, a function) are skipped."""
-    from ..runtime import glue
+    from ..runtime import glue, quiet
 
     exercises = exercises_for(chapter)
     if not exercises:
@@ -94,4 +94,4 @@ def glue_answers(chapter: str) -> dict[str, object]:
         if ex.kind == "object":
             continue
         glued[answer_glue_name(ex.id)] = glue(answer_glue_name(ex.id), ex.answer())
-    return glued
+    return quiet(glued)

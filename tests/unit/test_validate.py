@@ -375,3 +375,18 @@ def test_glue_records_numpy_scalars_as_python_numbers(monkeypatch):
     assert runtime.glue("label", "abc") == "abc"
     assert repr(recorded["share"][0]) == "0.431" and recorded["share"][1] is False
     assert type(recorded["count"][0]) is int and recorded["label"][0] == "abc"
+
+
+def test_glue_return_values_are_not_displayed_by_ipython():
+    """A cell ending with a glue call shows no Out[] in Jupyter, nbconvert and nbval alike (a
+    trailing semicolon is not honoured when nbval runs a cell), and the value still computes."""
+    from IPython.core.formatters import DisplayFormatter
+
+    from course_lib import facts, runtime
+
+    formatter = DisplayFormatter()
+    for value in (3, 0.25, "3.57%", (55, 55, 96), [1, 2], {"a": 1}):
+        shown = runtime.quiet(value)
+        assert shown == value and formatter.format(shown) == ({}, {})
+    assert formatter.format(facts.glue_facts(next(iter(facts.FACTS)))) == ({}, {})
+    assert runtime.quiet(2) * 3 == 6 and f"{runtime.quiet(0.431):.1%}" == "43.1%"
