@@ -100,6 +100,17 @@ def test_no_unsourced_number_in_the_prose(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_glued_name_is_recorded_and_facts_are_the_tables(path):
     records = glued(path)
+    formatted_facts = sorted(
+        name
+        for cell in _cells(path)
+        if cell["cell_type"] == "markdown"
+        for name in re.findall(r"\{glue:text\}`(\w+):", "".join(cell["source"]))
+        if name in facts.FACTS
+    )
+    assert not formatted_facts, (
+        f"{path.name}: facts are text as their source states them; a format spec cannot "
+        f"apply to them: {formatted_facts}"
+    )
     missing = sorted(used_glue(path) - set(records))
     assert not missing, (
         f"{path.name}: prose shows glue that no stored output records: {missing}"
