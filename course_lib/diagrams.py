@@ -631,6 +631,9 @@ def _require_dot() -> None:
 def _dot_graph(name: str, rankdir: str):
     graph = graphviz.Digraph(name=name, engine="dot")
     graph.attr(
+        # an opaque page: the dark book theme leaves the black lines legible
+        bgcolor="white",
+        pad="0.1",
         rankdir=rankdir,
         nodesep="0.25",
         ranksep="0.3",

@@ -5,7 +5,14 @@ timestamps, CPU flags) that no setting silences; they change on every run
 and say nothing to a student. This drops those lines from stderr outputs and
 drops per-cell execution timestamps and saved widget state (random model ids
 on every run; the book shows a static figure instead, and the widget manager
-would load JavaScript from a CDN). Nothing else is touched.
+would load JavaScript from a CDN).
+
+It also tags the exercise cells for the book (tags change no output): a check cell
+run on the student's placeholder (``check("id", answer)``) keeps its "Not yet" output in
+the notebook but not on the page (``remove-output``), and the cell that runs a worked
+solution through the check (which nbval verifies) is removed from the page
+(``remove-cell``): the solution dropdown above it already shows the answer.
+Nothing else is touched.
 
 Usage: python scripts/clean_notebooks.py NOTEBOOK [NOTEBOOK ...]
 """
@@ -33,6 +40,27 @@ def clean_text(text: str) -> str:
     )
 
 
+PLACEHOLDER_CHECK = re.compile(r'^check\("[^"]+", answer\)\s*$')
+
+
+def tag_exercise_cells(nb) -> int:
+    """Add the book's tags to exercise check cells; return how many cells changed."""
+    changed = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = list(cell.metadata.get("tags", []))
+        new = tags
+        if PLACEHOLDER_CHECK.match(cell.source) and "remove-output" not in tags:
+            new = [*tags, "remove-output"]
+        elif "hide-cell" in tags and cell.source.lstrip().startswith("check("):
+            new = ["remove-cell" if t == "hide-cell" else t for t in tags]
+        if new != tags:
+            cell.metadata["tags"] = new
+            changed += 1
+    return changed
+
+
 def clean(nb) -> int:
     """Clean a notebook in place; return how many outputs were changed."""
     changed = int(nb.metadata.pop("widgets", None) is not None)
@@ -56,7 +84,7 @@ def clean(nb) -> int:
 def main(paths: list[str]) -> None:
     for path in paths:
         nb = nbformat.read(path, as_version=4)
-        n = clean(nb)
+        n = clean(nb) + tag_exercise_cells(nb)
         nbformat.write(nb, path)
         print(f"{path}: cleaned {n} output(s)")
 

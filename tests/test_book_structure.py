@@ -219,11 +219,11 @@ def test_every_exercise_is_asked_and_its_solution_is_stored_correct(chapter):
             c
             for c in nb["cells"]
             if c["cell_type"] == "code"
-            and "hide-cell" in c["metadata"].get("tags", [])
+            and "remove-cell" in c["metadata"].get("tags", [])
             and f'check("{ex.id}"' in c["source"]
         ]
         assert len(solution_cells) == 1, (
-            f"{chapter}: exercise {ex.id} needs exactly one hidden solution cell"
+            f"{chapter}: exercise {ex.id} needs exactly one solution check cell, removed from the page"
         )
         shown = "".join(
             o.get("text", "") or o.get("data", {}).get("text/plain", "")
@@ -232,3 +232,21 @@ def test_every_exercise_is_asked_and_its_solution_is_stored_correct(chapter):
         assert "Correct" in shown, (
             f"{chapter}: the stored solution of {ex.id} does not pass: {shown[:200]}"
         )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
+def test_the_book_shows_no_placeholder_feedback_nor_a_second_solution(path):
+    """On the static page a student has typed nothing, so a check of the placeholder would
+    print "Not yet" under every exercise; and the cell that runs the worked solution through
+    the check repeats the dropdown's answer. scripts/clean_notebooks.py tags both."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from clean_notebooks import tag_exercise_cells
+
+    nb = nbformat.read(path, as_version=4)
+    untagged = tag_exercise_cells(nb)
+    assert not untagged, (
+        f"{path.name}: {untagged} exercise cell(s) lack their book tags; "
+        "run scripts/clean_notebooks.py on it"
+    )

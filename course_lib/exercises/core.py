@@ -33,14 +33,20 @@ class Feedback:
         return f"[{self.exercise_id}] {mark}: {self.message}"
 
     def _repr_html_(self) -> str:
-        colour, mark = (
-            ("#1a7f37", "✔ Correct") if self.correct else ("#b35900", "✘ Not yet")
-        )
+        # The colours are CSS variables with a light-theme fallback: the book's stylesheet
+        # (_static/course.css) sets lighter ones for its dark theme; Colab and Jupyter use the fallback.
+        kind, mark = ("ok", "✔ Correct") if self.correct else ("todo", "✘ Not yet")
+        colour = f"var(--course-{kind}, {_FALLBACK_COLOURS[kind]})"
         return (
-            f'<div style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">'
+            f'<div class="course-feedback course-feedback-{kind}" '
+            f'style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">'
             f'<b style="color:{colour}">{mark}</b> <code>{html.escape(self.exercise_id)}</code>: '
             f"{html.escape(self.message)}</div>"
         )
+
+
+# Dark enough for white and light-grey pages (WCAG AA contrast for bold text).
+_FALLBACK_COLOURS = {"ok": "#1a7f37", "todo": "#b35900"}
 
 
 # A mistake maps a wrong answer (computed lazily) to a hint.

@@ -88,9 +88,9 @@ class Visit:
     """A page opened in a fresh context, with its console errors and blocked requests.
     Requests whose URL contains one of ``slow`` are answered 2 s late (a slow connection)."""
 
-    def __init__(self, browser, url, slow=()):
+    def __init__(self, browser, url, slow=(), width=1280):
         self.slow = tuple(slow)
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
         self.page = self.context.new_page()
         self.errors, self.external = [], []
         self.page.on(
@@ -307,6 +307,57 @@ def test_numeric_questions_answer_right_and_wrong(visit, page_path):
     assert not v.errors, f"{page_path}: page errors while answering: {v.errors[:3]}"
 
 
+def _quiz_pages():
+    """Pages whose notebook shows a course_lib quiz."""
+    for page in NOTEBOOK_PAGES:
+        if re.search(r'quiz\.show\(\\"', (ROOT / f"{page}.ipynb").read_text()):
+            yield page
+
+
+QUIZ_PAGES = list(_quiz_pages())
+
+
+def _visible_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)).strip()
+
+
+@pytest.mark.parametrize("page_path", QUIZ_PAGES)
+def test_every_multiple_choice_option_gives_its_own_feedback(visit, page_path):
+    """Click every option of every multiple-choice question: the feedback box shows that
+    option's feedback, marked correct only for the right option, with no page error."""
+    v = visit(f"{page_path}.html")
+    v.settle()
+    labels = v.page.locator("label.MCButton")
+    assert labels.count() > 0, f"{page_path}: no multiple-choice question"
+    by_question: dict[str, list[int]] = {}
+    for i in range(labels.count()):
+        by_question.setdefault(
+            labels.nth(i).get_attribute("id").split("-")[0], []
+        ).append(i)
+    for qid, indices in by_question.items():
+        feedback = v.page.locator(f"#fb{qid}")
+        rights = 0
+        for i in indices:
+            label = labels.nth(i)
+            label.scroll_into_view_if_needed()
+            label.click()
+            feedback.wait_for(state="visible", timeout=5_000)
+            right = label.get_attribute("data-correct") == "true"
+            rights += right
+            expected = _visible_text(label.get_attribute("data-feedback") or "")
+            shown = re.sub(r"\s+", " ", feedback.inner_text()).strip()
+            assert expected and shown, (page_path, qid, i)
+            # MathJax typesets $...$ in the box, so compare the words outside the math
+            words = [
+                w for w in re.sub(r"\$[^$]*\$", " ", expected).split() if w.isalpha()
+            ]
+            assert all(w in shown for w in words[:6]), (page_path, qid, shown, expected)
+            classes = feedback.get_attribute("class").split()
+            assert ("correct" in classes) == right, (page_path, qid, classes)
+        assert rights == 1, f"{page_path}: question {qid} has {rights} right options"
+    assert not v.errors, f"{page_path}: page errors while answering: {v.errors[:3]}"
+
+
 def test_quiz_waits_for_a_slow_mathjax(browser, server):
     """On a slow connection MathJax arrives after the quiz has drawn itself (here held back 2 s): the
     quiz must not throw in the console nor fetch MathJax from a CDN (course_lib.quiz.WAIT_FOR_MATHJAX)."""
@@ -342,8 +393,10 @@ def test_solutions_are_hidden_until_opened(visit):
     assert not body.is_visible(), (
         "a worked solution is visible before the student opens it"
     )
-    hidden_cells = v.page.locator(".cell.tag_hide-cell details").first
-    assert hidden_cells.count() == 1 and hidden_cells.get_attribute("open") is None
+    # the cell that checks the worked solution is not on the page, nor is "Not yet" under
+    # the placeholder (scripts/clean_notebooks.py tags both)
+    assert not v.page.locator("text=replace the placeholder").count()
+    assert not v.page.locator(".cell.tag_remove-cell").count()
 
 
 @pytest.mark.parametrize(
@@ -386,3 +439,124 @@ def test_a_page_that_never_settles_is_reported_with_its_open_requests(browser, s
         for route in held:
             route.abort()
         context.close()
+
+
+# --- diagrams and quizzes: the page width of a laptop, and the dark theme -------------------------
+
+
+def _diagram_pages():
+    """Pages whose notebook draws a figure with course_lib.diagrams."""
+    for page in NOTEBOOK_PAGES:
+        nb = json.loads((ROOT / f"{page}.ipynb").read_text())
+        if any(
+            c["cell_type"] == "code"
+            and "draw(" in "".join(c["source"])
+            and "mystnb" in c["metadata"]
+            for c in nb["cells"]
+        ):
+            yield page
+
+
+DIAGRAM_PAGES = list(_diagram_pages())
+LEGIBLE_SCALE = 0.6  # a diagram shrunk below this is too small to read at 1366 px
+
+
+@pytest.mark.parametrize("page_path", DIAGRAM_PAGES)
+def test_diagrams_fit_a_laptop_page_legibly(browser, server, page_path):
+    """At 1366 px every diagram is inside the text column (no page-wide horizontal scroll) and
+    shrunk at most to LEGIBLE_SCALE of its drawn size, or sits in a box that scrolls on purpose."""
+    v = Visit(browser, urljoin(server, f"{page_path}.html"), width=1366)
+    try:
+        v.settle()
+        images = v.page.eval_on_selector_all(
+            "figure img[src$='.svg'], .cell_output img[src$='.svg']",
+            """els => els.map(e => {
+                e.scrollIntoView();
+                let box = e.parentElement, scrolls = false;
+                while (box && box !== document.body) {
+                    const o = getComputedStyle(box).overflowX;
+                    if ((o === 'auto' || o === 'scroll') && box.scrollWidth > box.clientWidth) { scrolls = true; }
+                    box = box.parentElement;
+                }
+                return {src: e.getAttribute('src'), natural: e.naturalWidth, shown: e.getBoundingClientRect().width,
+                        right: e.getBoundingClientRect().right, scrolls: scrolls};
+            })""",
+        )
+        assert images, f"{page_path}: no diagram on the page"
+        page_width = v.page.evaluate("document.documentElement.clientWidth")
+        for img in images:
+            assert img["natural"] > 0, f"{page_path}: {img['src']} did not load"
+            assert img["scrolls"] or img["right"] <= page_width, (page_path, img)
+            assert img["scrolls"] or img["shown"] >= LEGIBLE_SCALE * img["natural"], (
+                f"{page_path}: {img['src']} shrunk to {img['shown'] / img['natural']:.0%}"
+            )
+        assert v.page.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        ), f"{page_path}: the page scrolls sideways at 1366 px"
+    finally:
+        v.close()
+
+
+def _luminance(rgb):
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(text, back):
+    high, low = sorted((_luminance(text), _luminance(back)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+COLOURS_JS = """el => {
+    const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    let box = el;
+    while (box && getComputedStyle(box).backgroundColor.match(/rgba\\(.*, 0\\)|transparent/)) { box = box.parentElement; }
+    return {text: rgb(getComputedStyle(el).color), back: rgb(getComputedStyle(box || document.body).backgroundColor)};
+}"""
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_quiz_feedback_and_diagrams_are_legible_in_both_themes(visit, theme):
+    """Right and wrong feedback, the question text and the diagrams' page contrast with what
+    lies behind them (WCAG AA, 4.5:1) in the book's light and dark themes."""
+    page = next(p for p in DIAGRAM_PAGES if p in QUIZ_PAGES)
+    v = visit(f"{page}.html")
+    v.settle()
+    v.page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+    question = v.page.locator(".QuizQuestion").first
+    assert _contrast(**question.evaluate(COLOURS_JS)) >= 4.5, (theme, "question")
+    labels = v.page.locator("label.MCButton")
+    qid = labels.first.get_attribute("id").split("-")[0]
+    options = v.page.locator(f"label.MCButton[id^='{qid}-']")
+    for i in range(options.count()):
+        options.nth(i).scroll_into_view_if_needed()
+        options.nth(i).click()
+        feedback = v.page.locator(f"#fb{qid}")
+        feedback.wait_for(state="visible", timeout=5_000)
+        v.page.wait_for_timeout(900)  # the button's colour animation ends
+        right = options.nth(i).get_attribute("data-correct") == "true"
+        assert _contrast(**feedback.evaluate(COLOURS_JS)) >= 4.5, (
+            theme,
+            right,
+            "feedback",
+        )
+        assert _contrast(**options.nth(i).evaluate(COLOURS_JS)) >= 4.5, (
+            theme,
+            right,
+            "button",
+        )
+    # the diagrams are drawn on an opaque white page with dark ink, whatever the theme
+    svg = next(
+        (HTML / page).parent.joinpath(src)
+        for src in v.page.eval_on_selector_all(
+            "figure img[src$='.svg']", "els => els.map(e => e.getAttribute('src'))"
+        )
+    )
+    first_fill = re.search(
+        r'class="graph".*?<polygon fill="([^"]+)"', svg.read_text(), re.S
+    )
+    assert first_fill and first_fill.group(1) == "white", svg

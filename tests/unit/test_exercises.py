@@ -1,5 +1,6 @@
 """Instant-feedback exercises: right answers pass, slips get targeted hints, nothing raises."""
 
+import re
 import ast
 import subprocess
 import sys
@@ -124,10 +125,15 @@ def test_quiz_script_waits_for_mathjax(monkeypatch):
         "IPython.display.display", lambda *objects, **options: shown.extend(objects)
     )
     quiz.show("counting")
-    (_html,), (script,) = (
+    (_html, style), (script,) = (
         [s for s in shown if isinstance(s, HTML)],
         [s for s in shown if isinstance(s, Javascript)],
     )
+    assert style.data == quiz.BUTTON_TEXT_STYLE
+    # the quiz's palette is the book theme's, with a light fallback outside the book
+    for colour in quiz.THEME_COLOURS.values():
+        assert re.fullmatch(r"var\(--[a-z-]+, #[0-9a-f]{6}\)", colour), colour
+        assert colour in _html.data
     head, tail = quiz.WAIT_FOR_MATHJAX.split("%s")
     assert script.data.startswith(head) and script.data.endswith(tail)
     assert "show_questions(" in script.data and "MCButton" in script.data
@@ -289,7 +295,7 @@ def test_numeric_quiz_questions_accept_their_answer_in_jupyterquiz():
         values = [a["value"] for a in q["answers"] if a["type"] == "value"]
         assert values and all(isinstance(v, (int, float)) for v in values), q
     with pytest.raises(ValueError, match="`significant` must be"):
-        quiz._numeric("?", 1, "yes", "no", significant=0)
+        quiz.numeric("?", 1, "yes", "no", significant=0)
 
 
 def test_quiz_options_are_shuffled_in_the_browser(monkeypatch):
@@ -301,7 +307,7 @@ def test_quiz_options_are_shuffled_in_the_browser(monkeypatch):
         "jupyterquiz.display_quiz", lambda qs, **kw: calls.append(kw), raising=True
     )
     quiz.show("counting")
-    assert calls == [{"shuffle_answers": True}]
+    assert calls == [{"shuffle_answers": True, "colors": quiz.THEME_COLOURS}]
 
 
 def test_glue_answers_glues_every_computed_answer_of_a_chapter(monkeypatch):
