@@ -40,9 +40,10 @@ _MASKS = (
     ),
     (r"^```\{[\w:-]+\}.*$", "a directive's opening line: its name and title"),
     (
-        r"^\*\*Exercise \d+[a-z]?\.\*\*.*?(?=\n\s*\n|\Z)",
-        "an exercise's statement: its numbers are the givens the author chose; the "
-        "answer is computed by course_lib.exercises and checked there",
+        r"^\*\*(?:Exercise|Problem) \d+[a-z]?\.\*\*.*?(?=\n\s*\n|\Z)",
+        "an exercise's or an end-of-chapter problem's statement: its numbers are the givens "
+        "the author chose; an exercise's answer is computed by course_lib.exercises and "
+        "checked there, a problem's is the student's to compute",
     ),
     (r"`[^`\n]*`", "inline code: a name or an expression, checked by running it"),
     (
@@ -123,7 +124,7 @@ def unsourced_numbers(markdown: str) -> list[tuple[str, str]]:
     text = markdown
     for pattern, _reason in _MASKS:
         # only fenced blocks and display math may span lines; every other span ends at its line
-        multiline = pattern.startswith((r"^```(?:", r"\$\$", r"^\*\*Exercise"))
+        multiline = pattern.startswith((r"^```(?:", r"\$\$", r"^\*\*(?:Exercise"))
         flags = re.M | (re.S if multiline else 0)
         text = _mask(text, pattern, flags)
     allowed = [False] * len(text)

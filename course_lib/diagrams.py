@@ -320,8 +320,12 @@ def _units(walk: _Walk, group_of) -> tuple[list[_Unit], list[int]]:
     units: list[_Unit] = []
     by_id: dict[str, int] = {}
     unit_of = []
-    for box in walk.boxes:
-        group = group_of(box.prefix, box.layer.name)
+    groups = [group_of(box.prefix, box.layer.name) for box in walk.boxes]
+    named = set(groups) - {None}
+    for box, group in zip(walk.boxes, groups):
+        if group is None and box.prefix + box.layer.name in named:
+            # a layer named as a group ("conv1" beside "conv1_bn", "conv1_relu") belongs to it
+            group = box.prefix + box.layer.name
         name = group or box.name
         uid = (
             _unit_id(box, name)
@@ -598,6 +602,35 @@ class Diagram:
 
     def _repr_png_(self) -> bytes:
         return self.png()
+
+    def as_u(self, decoder: str) -> "Diagram":
+        """The same diagram laid out as a U (U-Net's shape): the boxes whose name matches the
+        regular expression ``decoder`` go up on the right, each skip connection runs straight
+        across between the two boxes it joins, and every arrow still points along the data.
+        Nodes, edges and skips are unchanged; only the layout differs."""
+        rising = re.compile(decoder)
+        graph = self.graph.copy()
+        graph.body = [line for line in graph.body if " -> " not in line]  # boxes kept
+        for a, b in self.edges:
+            if (a, b) in self.skips:  # both ends on one rank: the arc becomes a rung
+                graph.edge(a, b, color="#1c4587", penwidth="1.3")
+                graph.body.append(f'\t{{rank=same; "{a}"; "{b}"}}\n')
+            elif rising.search(
+                b
+            ):  # ranked upwards, drawn with its arrow along the data
+                graph.edge(b, a, dir="back")
+            else:
+                graph.edge(a, b)
+        return Diagram(
+            self.model_name,
+            graph,
+            self.nodes,
+            self.edges,
+            self.shared,
+            self.skips,
+            self.branches,
+            self.alt_text,
+        )
 
     def save(self, path) -> Path:
         """Write the diagram to ``path``; the suffix picks the format (.svg, .png, .pdf, or .dot/.gv

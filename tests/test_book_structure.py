@@ -250,3 +250,32 @@ def test_the_book_shows_no_placeholder_feedback_nor_a_second_solution(path):
         f"{path.name}: {untagged} exercise cell(s) lack their book tags; "
         "run scripts/clean_notebooks.py on it"
     )
+
+
+CHAPTERS_1_TO_17 = [
+    p for p in sorted(ROOT.glob("notebooks/*.ipynb")) if 1 <= int(p.name[:2]) <= 17
+]
+PROBLEM = re.compile(r"^\*\*Problem (\d+)\.\*\*", re.MULTILINE)
+
+
+def _problems(path: Path) -> list[int]:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    text = "\n".join(
+        "".join(c["source"]) for c in cells if c["cell_type"] == "markdown"
+    )
+    assert "## Problems" in text, f"{path.name} has no Problems section"
+    return [int(n) for n in PROBLEM.findall(text[text.index("## Problems") :])]
+
+
+@pytest.mark.parametrize("path", CHAPTERS_1_TO_17, ids=lambda p: p.stem)
+def test_every_chapter_ends_with_open_problems_that_instructors_have_notes_for(path):
+    numbers = _problems(path)
+    assert len(numbers) >= 4 and numbers == list(range(1, len(numbers) + 1)), numbers
+    notes = (ROOT / "book" / "problem-notes.md").read_text(encoding="utf-8")
+    section = re.search(
+        rf"^## Chapter {path.name[:2]}\b.*?(?=^## |\Z)", notes, re.MULTILINE | re.DOTALL
+    )
+    assert section, f"book/problem-notes.md has no section for chapter {path.name[:2]}"
+    assert [int(n) for n in PROBLEM.findall(section.group(0))] == numbers, (
+        f"chapter {path.name[:2]}: the notes cover other problems than the chapter asks"
+    )

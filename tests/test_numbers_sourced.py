@@ -27,24 +27,16 @@ RECORD = "application/papermill.record/text/plain"
 FILE_LABEL = re.compile(r"\bseeds? 00\d", re.IGNORECASE)
 
 # Pending conversions, each with its reason. strict: once a pending file passes, its xfail
-# fails and it must leave the list. Labs 1 and 4 were converted on branch issue21-ch-f but
-# not yet re-executed at full size (their training cells need over an hour on 2 cores), so
-# the stored, executed versions are kept (labs 2, 3 and 5 were executed before glue_facts
-# recorded quoted text, so they wait for the same re-run). Chapters 08-11 and 13's worked solutions (dropdowns) still
-# restate their answers: they glue them with exercises.glue_answers at their next re-run.
+# fails and it must leave the list. The labs wait for a full-size re-run (their training cells
+# need about an hour each on 2 cores): they were executed before glue_facts recorded quoted
+# text, and a conversion made on a branch in an earlier session did not land.
 RERUN = "issue 21: conversion awaits a full re-run"
-SOLUTIONS = "issue 21: worked solutions to glue from exercises.glue_answers"
 PENDING = {
     "lab1_cifar10_resnet": RERUN,
     "lab4_siamese_omniglot": RERUN,
     "lab2_transfer_learning": RERUN,
     "lab3_unet_pets": RERUN,
     "lab5_data_parallel": RERUN,
-    "13_unet": SOLUTIONS,
-    "08_vgg": SOLUTIONS,
-    "09_googlenet_inception": SOLUTIONS,
-    "10_resnet": SOLUTIONS,
-    "11_mobilenet": SOLUTIONS,
 }
 PENDING_LINKS = {k: v for k, v in PENDING.items() if v == RERUN}
 

@@ -21,7 +21,9 @@ The package is in three layers, each importing only the ones above it:
 * one content module per Part of the book, named for it, each registering the
   exercises of its chapters when imported: :mod:`.getting_started` (chapter 00),
   :mod:`.part1_first_principles` (01-05), :mod:`.part2_classic_cnns` (06-11),
-  :mod:`.part3_beyond_classification` (12-16) and :mod:`.part4_after_resnet` (17).
+  :mod:`.part3_beyond_classification` (12-16) and :mod:`.part4_after_resnet` (17);
+* :mod:`.blocks` checks a block the student writes against course_lib's, and
+  :mod:`.writing_blocks` registers one such coding exercise per architecture chapter.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from . import (
     part2_classic_cnns,
     part3_beyond_classification,
     part4_after_resnet,
+    writing_blocks,
 )
 
 __all__ = [

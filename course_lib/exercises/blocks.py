@@ -148,30 +148,50 @@ def _first_difference(yours, reference, pairs, batch) -> str:
     )
 
 
+def _input_shapes(input_shape) -> list[tuple]:
+    """One shape ``(8, 8, 4)`` or a list of them, one per input (a Siamese head's two)."""
+    if input_shape and all(isinstance(s, (tuple, list)) for s in input_shape):
+        return [tuple(s) for s in input_shape]
+    return [tuple(input_shape)]
+
+
+def _block_model(block, shapes, args, kwargs, name):
+    import keras
+
+    inputs = [keras.Input(shape) for shape in shapes]
+    output = block(*inputs, *args, **kwargs)
+    if not isinstance(output, keras.KerasTensor):
+        raise TypeError(
+            "no answer yet: write the block and return its output tensor"
+            if output is None
+            else f"the block returned {type(output).__name__}, not the output tensor"
+        )
+    return keras.Model(inputs if len(inputs) > 1 else inputs[0], output, name=name)
+
+
 def compare_blocks(
     yours: Callable, reference: Callable, input_shape, *args, seed: int = 0, **kwargs
 ) -> str | None:
     """None when ``yours(x, *args, **kwargs)`` builds the same block as ``reference``;
     otherwise a message naming the first difference (see the module docstring).
 
-    ``input_shape`` excludes the batch axis. Weights are the reference's, copied in, so a
+    ``input_shape`` excludes the batch axis; a list of shapes gives the block one input per
+    shape (``head(a, b)``), before ``args``. Weights are the reference's, copied in, so a
     right block matches whatever its initialisers; the batch is ``seed``-fixed normal noise.
     """
     import keras
 
-    from ..models import block_model
-
     if not callable(yours):
         return f"the answer must be a function x -> y that builds the block; got {type(yours).__name__}"
-    ref_model = block_model(
-        reference, input_shape, *args, model_name="reference", **kwargs
-    )
+    shapes = _input_shapes(input_shape)
+    ref_model = _block_model(reference, shapes, args, kwargs, "reference")
     try:
-        your_model = block_model(
-            yours, input_shape, *args, model_name="yours", **kwargs
-        )
+        your_model = _block_model(yours, shapes, args, kwargs, "yours")
     except Exception as error:  # the student's code: report, never raise
-        return f"building your block on an input of shape {tuple(input_shape)} raised {type(error).__name__}: {error}"
+        return (
+            f"building your block on input(s) of shape {', '.join(map(str, shapes))} raised "
+            f"{type(error).__name__}: {error}"
+        )
     if tuple(your_model.output.shape) != tuple(ref_model.output.shape):
         return (
             f"your block's output shape is {tuple(your_model.output.shape)[1:]}; "
@@ -183,7 +203,8 @@ def compare_blocks(
         return problem
     rng = np.random.default_rng(seed)
     _randomise(ref_model, rng)
-    batch = rng.standard_normal((2, *input_shape)).astype("float32")
+    batch = [rng.standard_normal((2, *shape)).astype("float32") for shape in shapes]
+    batch = batch[0] if len(batch) == 1 else batch
     expected = keras.ops.convert_to_numpy(ref_model(batch, training=False))
     first_pairs = None
     for pairs in _pairings(mine, theirs):

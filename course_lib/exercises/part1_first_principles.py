@@ -73,7 +73,7 @@ _XCORR = [
         ),
     ),
     Exercise(
-        "xcorr-params-112",
+        "xcorr-layer-params",
         XCORR,
         "How many parameters has a layer of 4 filters of 3x3 on a 3-channel input (with biases)?",
         expected=lambda: A.conv_params(3, 4, 3),

@@ -69,7 +69,7 @@ from . import (
     vgg,
     video,
 )
-from .alexnet_zfnet import alexnet, zfnet
+from .alexnet_zfnet import alexnet, alexnet_two_towers, zfnet
 from .mini import glyph_cnn, mini_c3d, small_encoder
 from .one_shot import siamese, siamese_head
 from .segmentation import unet
@@ -121,6 +121,7 @@ __all__ = [
     "Top1",
     "OWN",
     "alexnet",
+    "alexnet_two_towers",
     "zfnet",
     "c3d",
     "unet",

@@ -100,6 +100,49 @@ def alexnet(
     )
 
 
+# conv1 ... conv5's filters; the two-GPU network gives each GPU half of every layer's.
+ALEXNET_FILTERS = {"conv1": 96, "conv2": 256, "conv3": 384, "conv4": 384, "conv5": 256}
+
+
+def alexnet_two_towers(input_shape=(227, 227, 3), lrn=True):
+    """AlexNet's convolutions (conv1 to pool5) as the paper's Figure 2 draws them: one tower
+    per GPU, each with half of every layer's filters. conv3 reads both towers' maps (the GPUs
+    exchange them there), conv2, conv4 and conv5 only their own tower's; the output joins
+    the two pool5s, as fc6 reads all of them. The parameters and MACs equal those of
+    ``alexnet(groups=2)``'s convolutions, whose grouped layers do the same in one layer each.
+    """
+    func = "alexnet_two_towers"
+    check_input_shape(func, input_shape, min_size=67)
+    check_bool(func, "lrn", lrn)
+    half = {name: filters // 2 for name, filters in ALEXNET_FILTERS.items()}
+    image = keras.Input(input_shape, name="image")
+
+    def conv(x, name, kernel, gpu, **options):
+        return layers.Conv2D(
+            half[name], kernel, activation="relu", name=f"gpu{gpu}_{name}", **options
+        )(x)
+
+    def normalised_pool(x, gpu, i):
+        if lrn:
+            x = LocalResponseNormalization(name=f"gpu{gpu}_norm{i}")(x)
+        return layers.MaxPooling2D(3, strides=2, name=f"gpu{gpu}_pool{i}")(x)
+
+    lower = []
+    for gpu in (1, 2):
+        x = normalised_pool(conv(image, "conv1", 11, gpu, strides=4), gpu, 1)
+        lower.append(normalised_pool(conv(x, "conv2", 5, gpu, padding="same"), gpu, 2))
+    both = layers.Concatenate(name="both_gpus_pool2")(lower)
+    upper = []
+    for gpu in (1, 2):
+        x = conv(both, "conv3", 3, gpu, padding="same")
+        x = conv(
+            conv(x, "conv4", 3, gpu, padding="same"), "conv5", 3, gpu, padding="same"
+        )
+        upper.append(layers.MaxPooling2D(3, strides=2, name=f"gpu{gpu}_pool5")(x))
+    features = layers.Concatenate(name="both_gpus_pool5")(upper)
+    return keras.Model(image, features, name="alexnet_two_gpus")
+
+
 @register("zfnet", card=ZFNET_CARD)
 def zfnet(input_shape=(224, 224, 3), num_classes=1000, wide=False, dropout=0.5):
     """ZFNet (Zeiler & Fergus 2014, Fig. 3): AlexNet with a 7x7 stride-2 conv1

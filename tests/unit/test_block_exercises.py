@@ -4,10 +4,14 @@ something else once the reference's weights are copied in."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import keras
 import pytest
 from keras import layers
 
+from course_lib.exercises import writing_blocks
 from course_lib.exercises.blocks import block_exercise, compare_blocks
 from course_lib.models import residual_block, vgg_block
 
@@ -116,7 +120,7 @@ def test_code_that_raises_or_is_no_function_gets_a_message_not_an_exception():
 
     message = compare_blocks(broken, _reference_residual, SHAPE, 6)
     assert message.startswith(
-        "building your block on an input of shape (8, 8, 4) raised NameError"
+        "building your block on input(s) of shape (8, 8, 4) raised NameError"
     )
     assert "must be a function" in compare_blocks(3, _reference_residual, SHAPE, 6)
 
@@ -156,3 +160,103 @@ def test_look_alike_branches_built_in_another_order_still_pass(twins):
 
     assert compare_blocks(reordered, reference, SHAPE) is None
     keras.backend.clear_session()
+
+
+def test_a_block_that_returns_nothing_is_told_so():
+    def forgot_return(x, filters):
+        layers.Conv2D(filters, 3)(x)
+
+    message = compare_blocks(forgot_return, _reference_residual, SHAPE, 6)
+    assert message.endswith(
+        "no answer yet: write the block and return its output tensor"
+    )
+
+
+def test_a_two_input_head_is_compared_input_by_input():
+    def reference(a, b):
+        return layers.Dense(1, activation="sigmoid")(keras.ops.abs(a - b))
+
+    def swapped_subtraction(a, b):  # |b - a| = |a - b|: right
+        return layers.Dense(1, activation="sigmoid")(keras.ops.abs(b - a))
+
+    def squared(a, b):
+        return layers.Dense(1, activation="sigmoid")(keras.ops.square(a - b))
+
+    assert compare_blocks(swapped_subtraction, reference, [(5,), (5,)]) is None
+    assert "is the first to compute something else" in compare_blocks(
+        squared, reference, [(5,), (5,)]
+    )
+
+
+# --- every chapter's coding exercise: its worked solution passes, mutants of it fail --------------
+ROOT = Path(__file__).resolve().parents[2]
+CODING = writing_blocks.CODING_EXERCISES
+
+# (find, replace, what the message must say): a slip students make, applied to the worked
+# solution once (first occurrence); each must be caught, with the message meant for it.
+MUTATIONS = [
+    (
+        'activation="relu"',
+        "activation=None",
+        ("compute something else", "output differs"),
+    ),
+    ('padding="same"', 'padding="valid"', ("output shape", "raised")),
+    ("use_bias=False", "use_bias=True", ("the reference has", "your block has")),
+    ("strides=2", "strides=1", ("output shape", "raised")),
+    ('"sigmoid"', '"relu"', ("compute something else",)),
+    ("MaxPooling", "AveragePooling", ("compute something else", "output differs")),
+    ("GlobalAveragePooling2D", "GlobalMaxPooling2D", ("compute something else",)),
+    (
+        'interpolation="nearest"',
+        'interpolation="bilinear"',
+        ("compute something else",),
+    ),
+    ("keras.ops.abs(a - b)", "(a - b)", ("compute something else",)),
+    ("layers.Add()([y, shortcut])", "y", ("the reference has", "output differs")),
+]
+
+
+def _worked_solution(ex) -> str:
+    cells = json.loads((ROOT / "notebooks" / f"{ex.chapter}.ipynb").read_text())[
+        "cells"
+    ]
+    (cell,) = [c for c in cells if c.get("id") == f"{ex.id}-solution"]
+    source = "".join(cell["source"])
+    return source[: source.rindex("\ncheck(")]
+
+
+def _function(source: str):
+    namespace = {"keras": keras}
+    exec(source, namespace)  # the notebook's own worked solution
+    (name,) = [n for n, v in namespace.items() if callable(v) and n != "keras"]
+    return namespace[name]
+
+
+@pytest.mark.parametrize("ex", CODING, ids=lambda e: e.id)
+def test_worked_solution_passes_and_its_mutants_fail_with_the_intended_message(ex):
+    source = _worked_solution(ex)
+    assert ex.check(_function(source)).correct, ex.id
+    applied = 0
+    for find, replace, expected in MUTATIONS:
+        if find not in source:
+            continue
+        applied += 1
+        feedback = ex.check(_function(source.replace(find, replace, 1)))
+        assert not feedback.correct, f"{ex.id}: {find} -> {replace} passed"
+        assert any(e in feedback.message for e in expected), (
+            ex.id,
+            find,
+            feedback.message,
+        )
+        keras.backend.clear_session()
+    assert applied >= 2, f"{ex.id}: only {applied} wrong solution(s) tried"
+
+
+def test_every_architecture_chapter_has_a_coding_exercise():
+    chapters = {ex.chapter for ex in CODING}
+    wanted = {
+        p.stem
+        for p in (ROOT / "notebooks").glob("*.ipynb")
+        if 6 <= int(p.name[:2]) <= 17
+    }
+    assert wanted <= chapters, sorted(wanted - chapters)

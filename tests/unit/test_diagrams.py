@@ -186,6 +186,8 @@ BLOCKS = {
 # Public builders that return a model themselves (called with these options).
 MODEL_BUILDERS = {
     "koch_encoder": lambda: models.koch_encoder((72, 72, 1)),
+    # two towers that fork from one input, meet at conv3 and again at the end
+    "alexnet_two_towers": lambda: models.alexnet_two_towers((67, 67, 3)),
     "small_encoder": lambda: models.small_encoder(),
     "conv_encoder": lambda: models.conv_encoder(),
     "conv_decoder": lambda: models.conv_decoder(),
@@ -507,3 +509,29 @@ def test_missing_dot_says_how_to_install_it(monkeypatch):
         GraphvizNotFoundError, match=r"apt-get install graphviz.*Colab has it"
     ):
         draw(_small("lenet5_modern"))
+
+
+def test_a_unet_laid_out_as_a_u_keeps_its_graph_and_puts_each_skip_on_one_rank():
+    net = build("unet", input_shape=(64, 64, 1), n_filters=4, depth=2)
+    column = draw(net, group_by="blocks")
+    u = column.as_u(decoder=r"^(up\d|mask)")
+    assert (u.nodes, u.edges, u.skips) == (column.nodes, column.edges, column.skips)
+    assert column.skips, "a U-Net has skip connections"
+    for a, b in u.skips:
+        assert f'{{rank=same; "{a}"; "{b}"}}' in u.source
+    # the decoder's arrows are drawn reversed, so dot ranks it upwards; none is lost
+    assert u.source.count("->") == column.source.count("->")
+    assert u.svg().lstrip().startswith("<?xml")
+
+
+def test_a_layer_named_like_its_group_joins_it_instead_of_colliding():
+    """MobileNet's stem is conv1, conv1_bn, conv1_relu: one box "conv1", not two boxes of one name."""
+    inputs = keras.Input((16, 16, 3))
+    x = keras.layers.Conv2D(4, 3, name="conv1")(inputs)
+    x = keras.layers.BatchNormalization(name="conv1_bn")(x)
+    x = keras.layers.ReLU(name="conv1_relu")(x)
+    x = keras.layers.Conv2D(4, 3, name="conv2_a")(x)
+    model = keras.Model(inputs, keras.layers.ReLU(name="conv2_relu")(x))
+    d = draw(model, group_by="blocks")
+    assert d.nodes.count("conv1") == 1 and len(d.nodes) == len(set(d.nodes)) == 3
+    assert ("conv1", "conv2") in d.edges

@@ -330,3 +330,14 @@ def test_glue_answers_glues_every_computed_answer_of_a_chapter(monkeypatch):
     )
     with pytest.raises(ValueError, match="no exercises registered for chapter 'nope'"):
         exercises.glue_answers("nope")
+
+
+@pytest.mark.counting
+def test_no_exercise_id_gives_its_answer_away():
+    """An id is printed beside every check; ``xcorr-params-112`` once carried its answer."""
+    for ex in all_exercises():
+        if ex.kind in ("object", "shape"):
+            continue
+        value = ex.answer()
+        if float(value).is_integer() and abs(value) >= 10:
+            assert str(int(value)) not in ex.id.split("-"), ex.id

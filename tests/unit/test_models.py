@@ -661,3 +661,17 @@ def test_pixel_similarity_is_minus_the_pixel_distance():
     assert M.pixel_similarity(a, a).tolist() == [0.0] * 3
     with pytest.raises(ValueError, match="same shape"):
         M.pixel_similarity(a, b[:2])
+
+
+def test_alexnet_two_towers_count_as_the_grouped_alexnet():
+    """The paper's Figure 2, tower by tower, is alexnet(groups=2) layer by layer."""
+    from course_lib import profile
+    from course_lib.models import alexnet, alexnet_two_towers
+
+    grouped = profile(alexnet(groups=2, lrn=True))
+    towers = profile(alexnet_two_towers())
+    convs = [r for r in grouped.rows if r.layer_type == "Conv2D"]
+    assert towers.total_params == sum(r.params for r in convs)
+    assert towers.total_macs == sum(r.macs for r in convs)
+    pool5 = next(r for r in grouped.rows if r.name == "pool5")
+    assert towers.rows[-1].output_shape == pool5.output_shape

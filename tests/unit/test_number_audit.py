@@ -78,3 +78,10 @@ def test_an_exercise_statement_keeps_its_givens_but_not_the_next_paragraph():
         "**Exercise 4.** Parameters of 64 filters of 5x5 on RGB?\n\nIt won with 15.3%."
     )
     assert [n for n, _ in unsourced_numbers(text)] == ["15.3%"]
+
+
+def test_a_problem_statement_keeps_its_givens_but_not_the_next_paragraph():
+    from course_lib._number_audit import unsourced_numbers
+
+    text = "**Problem 2.** Widen VGG-16 to 96 filters in block 1.\n\nIt costs 41% more."
+    assert [n for n, _ in unsourced_numbers(text)] == ["41%"]
