@@ -36,6 +36,7 @@ from .registry import (
     exercise,
     exercises_for,
     glue_answers,
+    hint,
     register_exercise,
 )
 
@@ -56,5 +57,6 @@ __all__ = [
     "check",
     "exercise",
     "exercises_for",
+    "hint",
     "register_exercise",
 ]

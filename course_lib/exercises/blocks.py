@@ -227,6 +227,7 @@ def block_exercise(
     reference: Callable,
     input_shape,
     *args,
+    hints: tuple[str, ...] = (),
     **kwargs,
 ) -> Exercise:
     """An exercise whose answer is a block function, checked against ``reference`` on
@@ -236,6 +237,7 @@ def block_exercise(
         chapter,
         question,
         kind="object",
+        hints=tuple(hints),
         validate=lambda answer: compare_blocks(
             answer, reference, input_shape, *args, **kwargs
         ),

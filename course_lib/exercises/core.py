@@ -49,6 +49,58 @@ class Feedback:
 _FALLBACK_COLOURS = {"ok": "#1a7f37", "todo": "#b35900"}
 
 
+@dataclass(frozen=True)
+class Hint:
+    """One level of an exercise's hints, as ``hint(id, level)`` shows it."""
+
+    exercise_id: str
+    level: int
+    levels: int
+    text: str
+
+    def __repr__(self) -> str:
+        return f"[{self.exercise_id}] hint {self.level} of {self.levels}: {self.text}"
+
+    def _repr_html_(self) -> str:
+        more = (
+            f" (more: level {self.level + 1})"
+            if self.level < self.levels
+            else " (the last)"
+        )
+        return (
+            '<div class="course-feedback course-hint" style="border-left:4px solid '
+            'var(--course-hint, #4a5a8c);padding:4px 10px;margin:4px 0">'
+            f"<b>Hint {self.level} of {self.levels}</b>{html.escape(more)} "
+            f"<code>{html.escape(self.exercise_id)}</code>: {html.escape(self.text)}</div>"
+        )
+
+
+# What to look at first, by what an exercise's answer counts (its ``unit``).
+UNIT_HINTS = {
+    "parameters": "count each layer's weights and biases: a convolution has one k x k x C kernel "
+    "per filter plus one bias per filter; a dense layer one weight per input and output pair plus "
+    "one bias per output; pooling has none",
+    "weights": "count only kernel weights (no biases): k x k x C per filter, times the filters",
+    "MACs": "one multiply-accumulate per kernel weight per output position: output height x width "
+    "x filters x (k x k x C)",
+    "pixels": "use the output-size formula floor((W - F + 2P) / S) + 1, or the receptive-field "
+    "recurrence r = r + (k - 1) x jump, layer by layer",
+    "values": "multiply the sizes of the axes together",
+}
+
+
+# What to look at first when the unit says nothing more specific, by kind of answer.
+KIND_HINTS = {
+    "count": "write down the formula the chapter derived for this quantity, then put in the "
+    "question's givens one at a time",
+    "number": "write the quantity as a ratio or product of counts the chapter computes, and compute "
+    "each count first",
+    "shape": "work axis by axis: height and width from the output-size formula, the last axis "
+    "from the number of filters (or channels)",
+    "object": "reread what the question asks for and in which form (a name, a tuple, a set)",
+}
+
+
 # A mistake maps a wrong answer (computed lazily) to a hint.
 Mistake = tuple[str, Callable[[], Any]]
 
@@ -69,6 +121,8 @@ class Exercise:
         validate: for "object" exercises, ``f(answer) -> None`` if right, else a
             message saying what is wrong.
         unit: what the number counts ("parameters", "MACs"), used in messages.
+        hints: hints from gentle to specific, shown one level at a time by
+            ``course_lib.exercises.hint(id, level)``; none gives the answer away.
     """
 
     id: str
@@ -80,6 +134,7 @@ class Exercise:
     validate: Callable[[Any], str | None] | None = None
     unit: str = ""
     rel_tol: float = 1e-3
+    hints: tuple[str, ...] = ()
     _cache: dict = field(default_factory=dict, repr=False)
 
     def answer(self):

@@ -8,7 +8,7 @@ module imports none of them: the registry does not depend on its content.
 
 from __future__ import annotations
 
-from .core import KINDS, Exercise, Feedback
+from .core import KIND_HINTS, KINDS, UNIT_HINTS, Exercise, Feedback, Hint
 
 __all__ = [
     "all_exercises",
@@ -17,6 +17,8 @@ __all__ = [
     "exercise",
     "exercises_for",
     "glue_answers",
+    "hint",
+    "hints_of",
     "register_exercise",
 ]
 
@@ -95,3 +97,41 @@ def glue_answers(chapter: str) -> dict[str, object]:
             continue
         glued[answer_glue_name(ex.id)] = glue(answer_glue_name(ex.id), ex.answer())
     return quiet(glued)
+
+
+def hints_of(ex: Exercise) -> list[str]:
+    """Every hint level of ``ex``: its own hints, else one on what its unit counts; then, for a
+    number, the slips the check recognises, and last, where the worked solution is."""
+    levels = list(ex.hints)
+    if not levels:
+        levels.append(UNIT_HINTS.get(ex.unit, KIND_HINTS[ex.kind]))
+    if ex.mistakes:
+        levels.append(
+            "the check recognises these slips; is yours one of them? "
+            + "; ".join(text for text, _ in ex.mistakes)
+        )
+    if ex.kind == "object" and ex.validate is not None and not ex.hints:
+        levels.append(
+            "run the check: its message names what differs from the expected answer"
+        )
+    levels.append(
+        "the worked solution is just below the exercise, hidden until you open it: read it, then "
+        "close it and redo the exercise without it"
+    )
+    return levels
+
+
+def hint(exercise_id: str, level: int = 1) -> Hint:
+    """Hint ``level`` (1 = gentlest) of exercise ``exercise_id``; raises ValueError naming the
+    levels there are when ``level`` is not one of them."""
+    ex = exercise(exercise_id)
+    levels = hints_of(ex)
+    if (
+        isinstance(level, bool)
+        or not isinstance(level, int)
+        or not 1 <= level <= len(levels)
+    ):
+        raise ValueError(
+            f"hint: {exercise_id!r} has hint levels 1 to {len(levels)}; got level={level!r}"
+        )
+    return Hint(ex.id, level, len(levels), levels[level - 1])

@@ -8,6 +8,8 @@ course_lib's builders with the asked-for arguments; :mod:`.blocks` compares.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .blocks import block_exercise
 from .registry import register_exercise
 
@@ -97,6 +99,70 @@ def _se(x):
 
     return se_block(x, ratio=4, name="ref")
 
+
+# Three hints per exercise, from where to start to the detail that is easiest to miss.
+HINTS = {
+    "lenet-code-c3-s4": (
+        "Two layers, in the order the question names them: keras.layers.Conv2D, then keras.layers.MaxPooling2D.",
+        "Conv2D(filters, kernel_size, activation=...) pads nothing by default ('valid'), which is what C3 does; MaxPooling2D(2) halves the side.",
+        "Check the shapes by hand first: 14 - 5 + 1 = 10 after C3, 5 after S4.",
+    ),
+    "zfnet-code-stem": (
+        "A convolution and a pooling layer; the question gives every size and stride.",
+        "keras.layers.Conv2D takes strides=..., keras.layers.MaxPooling2D takes pool_size, strides and padding.",
+        "The convolution keeps the default 'valid' padding; only the pooling is 'same'.",
+    ),
+    "vgg-code-config-c-stage": (
+        "A loop over the three kernel sizes, one Conv2D each, then the pooling.",
+        "Every convolution of the stage has the same number of filters and padding='same', so only the kernel size changes.",
+        "The 1x1 is the last convolution, after the two 3x3s; the pooling comes after all three.",
+    ),
+    "inception-code-3b": (
+        "Four branches read the same input x; each ends with a convolution; one Concatenate joins them.",
+        "A small helper conv(y, filters, kernel) with padding='same' and ReLU keeps the four branches short.",
+        "The 3x3 and 5x5 branches start with their 1x1 'reduce' convolution; the pool branch is MaxPooling2D(3, strides=1, padding='same') then a 1x1 'pool proj'.",
+    ),
+    "resnet-code-projection-block": (
+        "Build the two paths separately from the same x, then add them.",
+        "Main path: Conv2D (stride 2), BatchNormalization, ReLU, Conv2D, BatchNormalization. Shortcut: a 1x1 Conv2D with stride 2, BatchNormalization.",
+        "The last ReLU comes after the addition, not before it; every Conv2D has use_bias=False.",
+    ),
+    "mobilenet-code-inverted-residual": (
+        "Three convolutions: expand (1x1), filter (3x3 depthwise), project (1x1); each followed by batch norm.",
+        "x.shape[-1] gives the input channels to expand from; keras.layers.ReLU(6.0) is ReLU6; DepthwiseConv2D(3, padding='same').",
+        "The projection has no activation (it is linear), and the input is added only when the output has as many channels as the input.",
+    ),
+    "autoencoder-code-resize-upsampling": (
+        "Two layers: one that resizes without weights, one that learns.",
+        "keras.layers.UpSampling2D(2, interpolation='nearest') doubles the side.",
+        "Then Conv2D(filters, 3, padding='same', activation='relu').",
+    ),
+    "unet-code-level-with-bn": (
+        "The same three layers twice: convolution, batch normalisation, ReLU.",
+        "Conv2D(filters, 3, padding='same', use_bias=False): batch norm's beta replaces the bias.",
+        "The ReLU comes after the batch normalisation, in both repetitions.",
+    ),
+    "siamese-code-distance-head": (
+        "The head takes two tensors and returns one probability per pair.",
+        "keras.ops.abs(a - b) is the component-wise L1 distance.",
+        "A Dense layer of one unit with a sigmoid weighs the distance's components.",
+    ),
+    "transfer-code-new-head": (
+        "Three layers: pool the map to a vector, then two dense layers.",
+        "keras.layers.GlobalAveragePooling2D() turns 7x7x512 into 512 values.",
+        "Dense(256, activation='relu'), then Dense(classes, activation='softmax').",
+    ),
+    "c3d-code-stage": (
+        "The 3-D version of a VGG stage: two convolutions, then one pooling.",
+        "keras.layers.Conv3D(filters, 3, padding='same', activation='relu') uses a 3x3x3 kernel.",
+        "keras.layers.MaxPooling3D(2) halves frames, height and width together.",
+    ),
+    "se-code-block": (
+        "Squeeze, excite, rescale: three steps, the last one combining x with the weights.",
+        "GlobalAveragePooling2D(keepdims=True) keeps a 1x1 spatial map, so the weights broadcast over x.",
+        "Dense(channels // 4, activation='relu'), Dense(channels, activation='sigmoid'), then keras.layers.Multiply()([x, weights]).",
+    ),
+}
 
 CODING_EXERCISES = [
     block_exercise(
@@ -223,5 +289,6 @@ CODING_EXERCISES = [
     ),
 ]
 
+CODING_EXERCISES = [replace(ex, hints=HINTS[ex.id]) for ex in CODING_EXERCISES]
 for _ex in CODING_EXERCISES:
     register_exercise(_ex)

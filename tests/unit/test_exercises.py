@@ -341,3 +341,36 @@ def test_no_exercise_id_gives_its_answer_away():
         value = ex.answer()
         if float(value).is_integer() and abs(value) >= 10:
             assert str(int(value)) not in ex.id.split("-"), ex.id
+
+
+@pytest.mark.counting
+def test_every_exercise_has_hints_in_levels_that_never_give_the_answer():
+    from course_lib.exercises import hint
+    from course_lib.exercises.registry import hints_of
+
+    for ex in all_exercises():
+        levels = hints_of(ex)
+        assert len(levels) >= 2 and len(set(levels)) == len(levels), ex.id
+        shown = [hint(ex.id, n) for n in range(1, len(levels) + 1)]
+        assert [h.level for h in shown] == list(range(1, len(levels) + 1))
+        if ex.kind in ("count", "number"):
+            value = ex.answer()
+            if float(value).is_integer() and abs(value) >= 10:
+                for h in shown:
+                    assert (
+                        f"{int(value):,}" not in h.text
+                        and str(int(value)) not in h.text.split()
+                    ), (ex.id, h)
+
+
+def test_a_hint_level_out_of_range_is_refused_with_the_levels_there_are():
+    from course_lib.exercises import hint
+
+    with pytest.raises(ValueError, match=r"has hint levels 1 to \d+; got level=0"):
+        hint("lenet-c1-params", 0)
+    with pytest.raises(ValueError, match="got level='2'"):
+        hint("lenet-c1-params", "2")
+    with pytest.raises(KeyError, match="unknown exercise"):
+        hint("no-such-exercise")
+    first = hint("resnet-code-projection-block", 1)
+    assert "hint 1 of" in repr(first) and "Hint 1 of" in first._repr_html_()
