@@ -823,12 +823,14 @@ def _describe(
     shared,
     highlight,
     grouped,
+    rankdir="TB",
 ) -> str:
     """Alt text: inputs and outputs, what the boxes are, and the structure (skips, branches, sharing)."""
     ins = [_format_shape(_example_shape(t)) for t in graph_model.inputs]
     outs = [_format_shape(_example_shape(t)) for t in graph_model.outputs]
     sentences = [
-        f"Block diagram of the model {model.name}, read top to bottom: "
+        f"Block diagram of the model {model.name}, read "
+        f"{'top to bottom' if rankdir == 'TB' else 'left to right'}: "
         f"{'input' if len(ins) == 1 else f'{len(ins)} inputs'} {', '.join(ins)}, "
         f"{'output' if len(outs) == 1 else f'{len(outs)} outputs'} {', '.join(outs)}."
     ]
@@ -972,6 +974,12 @@ def draw(
 
         rows = {r.name: r for r in profile(model).rows}
     labels = [_label(u, rows, show_params, show_macs, show_names) for u in units]
+    # a layer's own name ("code") marks the box that draws it ("encoder/code")
+    highlight = frozenset(
+        u.name
+        for u in units
+        if u.name in highlight or any(b.layer.name in highlight for b in u.boxes)
+    )
     graph = _assemble(
         model.name, rankdir, units, unit_edges, skips, forks, highlight, labels
     )
@@ -987,6 +995,7 @@ def draw(
         shared,
         highlight,
         grouped=any(u.group for u in units),
+        rankdir=rankdir,
     )
     return Diagram(
         model.name,

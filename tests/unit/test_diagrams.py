@@ -535,3 +535,16 @@ def test_a_layer_named_like_its_group_joins_it_instead_of_colliding():
     d = draw(model, group_by="blocks")
     assert d.nodes.count("conv1") == 1 and len(d.nodes) == len(set(d.nodes)) == 3
     assert ("conv1", "conv2") in d.edges
+
+
+def test_a_bare_layer_name_highlights_its_box_inside_a_nested_model_and_lr_reads_left_to_right():
+    inner_in = keras.Input((4,))
+    inner = keras.Model(
+        inner_in, keras.layers.Dense(2, name="code")(inner_in), name="encoder"
+    )
+    outer_in = keras.Input((4,))
+    model = keras.Model(outer_in, keras.layers.Dense(1, name="head")(inner(outer_in)))
+    d = draw(model, highlight=["code"], rankdir="LR")
+    assert "Highlighted: encoder/code." in d.alt_text
+    assert "read left to right" in d.alt_text
+    assert d.source.count("#e65100") >= 1  # the highlight's outline colour is drawn
