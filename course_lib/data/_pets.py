@@ -1,4 +1,5 @@
-"""Oxford-IIIT Pet (Parkhi et al. 2012): 7,390 photos of 37 cat and dog breeds with
+"""Oxford-IIIT Pet (Parkhi et al. 2012): 7,349 photos of 37 cat and dog breeds (the paper's
+count, Section 2; the archive holds a few more image files than its split lists name), with
 pet/background/border trimaps; the U-Net lab segments them, the transfer lab
 classifies the breeds."""
 

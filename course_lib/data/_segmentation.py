@@ -111,7 +111,7 @@ PETS_TEST_PHOTOS = 1000
 def segmentation(source: str = "auto", size: int = 64, seed: int = 0) -> Dataset:
     """Binary segmentation data for the U-Net chapter.
 
-    source: "pets" (Oxford-IIIT Pet, 7,390 photos with pet/background masks,
+    source: "pets" (Oxford-IIIT Pet, 7,349 photos with pet/background masks,
     downloaded once; raises DataUnavailableError offline), "shapes" (generated,
     offline), or "auto" (Pets unless COURSE_OFFLINE=1 or the download fails).
     """
