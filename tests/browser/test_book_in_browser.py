@@ -527,7 +527,7 @@ def test_quiz_feedback_and_diagrams_are_legible_in_both_themes(visit, theme):
     v = visit(f"{page}.html")
     v.settle()
     v.page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
-    question = v.page.locator(".QuizQuestion").first
+    question = v.page.locator(".MultipleChoiceQn").first
     assert _contrast(**question.evaluate(COLOURS_JS)) >= 4.5, (theme, "question")
     labels = v.page.locator("label.MCButton")
     qid = labels.first.get_attribute("id").split("-")[0]
