@@ -8,7 +8,7 @@ on every run; the book shows a static figure instead, and the widget manager
 would load JavaScript from a CDN).
 
 It also tags the exercise cells for the book (tags change no output): a check cell
-run on the student's placeholder (``check("id", answer)``) keeps its "Not yet" output in
+run on the student's placeholder (``check("id", answer)``, or a coding exercise's template function) keeps its "Not yet" output in
 the notebook but not on the page (``remove-output``), and the cell that runs a worked
 solution through the check (which nbval verifies) is removed from the page
 (``remove-cell``): the solution dropdown above it already shows the answer.
@@ -40,7 +40,8 @@ def clean_text(text: str) -> str:
     )
 
 
-PLACEHOLDER_CHECK = re.compile(r'^check\("[^"]+", answer\)\s*$')
+# `answer`, or the name of the function a coding exercise's template defines
+PLACEHOLDER_CHECK = re.compile(r'^check\("[^"]+", [A-Za-z_]\w*\)\s*$')
 
 
 def tag_exercise_cells(nb) -> int:

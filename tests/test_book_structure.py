@@ -281,3 +281,19 @@ def test_every_chapter_ends_with_open_problems_that_instructors_have_notes_for(p
     assert [int(n) for n in PROBLEM.findall(section.group(0))] == numbers, (
         f"chapter {path.name[:2]}: the notes cover other problems than the chapter asks"
     )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
+def test_every_figure_cell_has_alt_text_where_myst_nb_reads_it(path):
+    """myst-nb reads a figure's alt text from metadata.mystnb.image.alt; an "image" key beside
+    "mystnb" is silently ignored, and the page then shows the file name as the alt text."""
+    for cell in nbformat.read(path, as_version=4).cells:
+        meta = cell.get("metadata", {})
+        assert "image" not in meta, (
+            f"{path.name}: cell {cell.get('id')}: move 'image' into 'mystnb'"
+        )
+        if "figure" in meta.get("mystnb", {}):
+            alt = meta["mystnb"].get("image", {}).get("alt", "")
+            assert len(alt) > 20, (
+                f"{path.name}: figure cell {cell.get('id')} has no alt text"
+            )

@@ -57,7 +57,7 @@ def questions() -> list[dict]:
                 "Still a fully connected layer over a 1x1 output": (
                     False,
                     f"A 5x5 kernel on {s4_at_36}x{s4_at_36} maps has more than one position: "
-                    "C5 is fully connected only at 32x32.",
+                    "C5 is fully connected only while S4 is 5x5.",
                 ),
                 "A layer with four times as many parameters": (
                     False,
@@ -129,12 +129,13 @@ def questions() -> list[dict]:
                 "Random initialisation already breaks the symmetry": (
                     True,
                     "Right: maps that start from different random weights learn different "
-                    "features anyway, and the compute the table saves is small on modern hardware.",
+                    "features anyway, and one full convolution is simpler to run than sixteen "
+                    "small ones, even though it costs more multiply-accumulates.",
                 ),
-                "The table makes C3 more expensive to run than a full layer would be": (
+                "The table makes C3 need more multiply-accumulates than a full layer": (
                     False,
-                    "The table uses fewer maps per kernel, so it is cheaper; this chapter's "
-                    "parameter count shows it.",
+                    "It needs fewer: each output map reads only some of S2's maps, so C3's MACs "
+                    "are below a full layer's (count them in this chapter).",
                 ),
                 "Keras cannot express partial connections": (
                     False,

@@ -131,10 +131,10 @@ def questions() -> list[dict]:
                     "The constraint is about cost, not accuracy: it makes each step of $\\phi$ double the "
                     "MACs whatever the split.",
                 ),
-                "They are scaled in two directions each, height and width, input and output": (
+                "Width and resolution are scaled from a smaller base value than depth is": (
                     False,
-                    "Resolution has two directions, but width is one number; the square comes from "
-                    "the cost of a convolution, input channels times output channels.",
+                    "The base values do not enter the constraint; the squares come from how a "
+                    "convolution's cost grows: channels in times channels out, height times width.",
                 ),
             },
         ),

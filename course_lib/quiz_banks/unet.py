@@ -105,14 +105,14 @@ def questions() -> list[dict]:
             },
         ),
         choice(
-            "Trained without its skips, the small U-Net draws shapes with rounded corners. Why?",
+            "Trained without its skips, the small U-Net misses thin parts of the shapes (the tips of triangles, slivers where shapes overlap). Why?",
             {
                 "Each bottleneck position stands for an 8x8 patch, and the decoder must guess where inside it the edge ran": (
                     True,
                     "Right: the exact position of an edge is lost in the pooling, and the up-convolutions can "
                     "only interpolate between coarse positions.",
                 ),
-                "The network has too few parameters to represent a corner": (
+                "The network has too few parameters to represent a thin part": (
                     False,
                     "Removing the skips removes only a small share of the parameters; what is missing is "
                     "information, not capacity.",
@@ -124,7 +124,7 @@ def questions() -> list[dict]:
                 ),
                 "Binary cross-entropy rewards blurred masks": (
                     False,
-                    "The network with skips is trained on the same loss and keeps its corners sharp.",
+                    "The network with skips is trained on the same loss and keeps those details.",
                 ),
             },
         ),

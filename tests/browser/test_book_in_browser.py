@@ -532,6 +532,8 @@ def test_quiz_feedback_and_diagrams_are_legible_in_both_themes(visit, theme):
     labels = v.page.locator("label.MCButton")
     qid = labels.first.get_attribute("id").split("-")[0]
     options = v.page.locator(f"label.MCButton[id^='{qid}-']")
+    # before any click: an option's text on its button (once a fixed grey, unreadable in dark)
+    assert _contrast(**options.first.evaluate(COLOURS_JS)) >= 4.5, (theme, "option")
     for i in range(options.count()):
         options.nth(i).scroll_into_view_if_needed()
         options.nth(i).click()
