@@ -156,27 +156,6 @@ def _copy_into(yours, reference) -> None:
         yours.epsilon = reference.epsilon
 
 
-def _input_shapes(input_shape) -> list[tuple]:
-    """One shape ``(8, 8, 4)`` or a list of them, one per input (a Siamese head's two)."""
-    if input_shape and all(isinstance(s, (tuple, list)) for s in input_shape):
-        return [tuple(s) for s in input_shape]
-    return [tuple(input_shape)]
-
-
-def _block_model(block, shapes, args, kwargs, name):
-    import keras
-
-    inputs = [keras.Input(shape) for shape in shapes]
-    output = block(*inputs, *args, **kwargs)
-    if not isinstance(output, keras.KerasTensor):
-        raise TypeError(
-            "no answer yet: write the block and return its output tensor"
-            if output is None
-            else f"the block returned {type(output).__name__}, not the output tensor"
-        )
-    return keras.Model(inputs if len(inputs) > 1 else inputs[0], output, name=name)
-
-
 def compare_blocks(
     yours: Callable, reference: Callable, input_shape, *args, seed: int = 0, **kwargs
 ) -> str | None:
@@ -189,12 +168,18 @@ def compare_blocks(
     """
     import keras
 
+    from ..models import block_model
+
     if not callable(yours):
         return f"the answer must be a function x -> y that builds the block; got {type(yours).__name__}"
-    shapes = _input_shapes(input_shape)
-    ref_model = _block_model(reference, shapes, args, kwargs, "reference")
+    ref_model = block_model(
+        reference, input_shape, *args, model_name="reference", **kwargs
+    )
+    shapes = [tuple(t.shape[1:]) for t in ref_model.inputs]
     try:
-        your_model = _block_model(yours, shapes, args, kwargs, "yours")
+        your_model = block_model(
+            yours, input_shape, *args, model_name="yours", **kwargs
+        )
     except Exception as error:  # the student's code: report, never raise
         return (
             f"building your block on input(s) of shape {', '.join(map(str, shapes))} raised "

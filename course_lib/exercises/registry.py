@@ -110,7 +110,7 @@ def hints_of(ex: Exercise) -> list[str]:
             "the check recognises these slips; is yours one of them? "
             + "; ".join(text for text, _ in ex.mistakes)
         )
-    if ex.kind == "object" and ex.validate is not None and not ex.hints:
+    if ex.kind == "object" and not ex.hints:
         levels.append(
             "run the check: its message names what differs from the expected answer"
         )
