@@ -14,7 +14,7 @@ JOBS ?= 2
 # Browser tests mostly wait for pages to settle, so more workers than cores pay off.
 BROWSER_JOBS ?= 2
 
-.PHONY: venv test lint format test-unit test-course test-jax test-notebooks test-browser browser-deps sandbox-deps diagram-deps \
+.PHONY: test-colab colab-refresh venv test lint format test-unit test-course test-jax test-notebooks test-browser browser-deps sandbox-deps diagram-deps \
 	notebooks book bench assignments grade clean help
 
 help:
@@ -28,6 +28,7 @@ help:
 	@echo "  make test-course        * book structure, leaks, grading end to end, Colab install, benchmarks (builds the book)"
 	@echo "  make test-jax           * course_lib's unit tests again on JAX (pure counting tests skipped)"
 	@echo "  make test-browser       * the built book in headless Chromium"
+	@echo "  make test-colab           every notebook again in a second venv with Colab's package versions (not yet in make test)"
 	@echo "Authors:"
 	@echo "  make notebooks [NB=path]  re-execute notebooks in place, offline and full size"
 	@echo "  make format               apply ruff format to every Python file (make lint checks it)"
@@ -37,6 +38,7 @@ help:
 	@echo "  make grade A=ps1_counting grade every submission in grading/submitted/ (sandboxed), feedback, grades.csv, report"
 	@echo "Set-up:"
 	@echo "  make venv                 create or update .venv from requirements.txt (every target does this first)"
+	@echo "  make colab-refresh FREEZE=pip-freeze.gpu.txt   re-read Colab's versions (tests/colab/colab-packages.txt)"
 	@echo "  make browser-deps, make sandbox-deps   Debian's chromium / bubblewrap, installed when missing (as root)"
 	@echo "  make diagram-deps         Debian's graphviz (dot, for course_lib.diagrams), installed when missing (as root)"
 	@echo "  make clean                remove _build and pytest caches"
@@ -81,6 +83,35 @@ test-notebooks: venv diagram-deps
 	$(TEST_ENV) KERAS_BACKEND=tensorflow $(PYTEST) -n $(JOBS) --dist loadfile \
 	  --nbval-lax --nbval-current-env --nbval-cell-timeout=600 \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg $(wildcard notebooks labs)
+
+# Colab's runtime as students meet it: a second venv with Colab's published package versions
+# (tests/colab/colab-packages.txt, with its date and source), course_lib installed as the
+# Colab first cell does (pip resolves against what is there and must replace nothing), then
+# every notebook and lab under nbval. Python is this machine's: Colab's 3.13 is not packaged
+# for Debian 12; the packages are Colab's exact versions.
+COLAB_VENV := .venv-colab
+COLAB_BIN := $(COLAB_VENV)/bin
+COLAB_PACKAGES := tests/colab/colab-packages.txt
+COLAB_STAMP := $(COLAB_VENV)/.installed
+$(COLAB_STAMP): $(COLAB_PACKAGES) tests/colab/test-tools.txt
+	@test -x $(COLAB_BIN)/python || $(PYTHON) -m venv $(COLAB_VENV)
+	$(COLAB_BIN)/python -m pip install --quiet --upgrade pip
+	$(COLAB_BIN)/python -m pip install --quiet -r $(COLAB_PACKAGES) -r tests/colab/test-tools.txt
+	@touch $@
+
+test-colab: $(COLAB_STAMP) diagram-deps
+	$(COLAB_BIN)/python -m pip install --quiet --no-input --force-reinstall --no-deps . && \
+	  $(COLAB_BIN)/python -m pip install --quiet --no-input .
+	$(COLAB_BIN)/python scripts/colab_packages.py --check
+	PATH="$(CURDIR)/$(COLAB_BIN):$$PATH" PYTHONHASHSEED=0 COURSE_QUICK=1 COURSE_OFFLINE=1 \
+	  TF_CPP_MIN_LOG_LEVEL=3 KERAS_BACKEND=tensorflow \
+	  $(COLAB_BIN)/python -m pytest -p no:cacheprovider --durations=5 -n $(JOBS) --dist loadfile \
+	  --nbval-lax --nbval-current-env --nbval-cell-timeout=600 \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg $(wildcard notebooks labs)
+
+colab-refresh:
+	@test -n "$(FREEZE)" || { echo "usage: make colab-refresh FREEZE=<pip-freeze.gpu.txt path or https URL>"; exit 2; }
+	$(PYTHON) scripts/colab_packages.py --refresh "$(FREEZE)"
 
 book: venv diagram-deps
 	@start=$$(date +%s); \
@@ -137,4 +168,4 @@ bench: venv
 	$(RUN) TF_CPP_MIN_LOG_LEVEL=3 $(BIN)/python benchmarks/bench_cifar.py --images 5000 --batch 256 --epochs 3
 
 clean:
-	rm -rf _build .pytest_cache
+	rm -rf _build .pytest_cache $(COLAB_VENV)

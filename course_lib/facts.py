@@ -70,6 +70,7 @@ OTHER_METRICS = (
     "memory",
     "time",
     "segmentation error",
+    "throughput",
 )
 SPLITS = ("train", "validation", "test", "validation and test", "not stated")
 # Views per image when not a number of crops.
@@ -1490,7 +1491,7 @@ _TABLE = (
         "not applicable",
         "mean IoU of U-Net on the PhC-U373 test set of the ISBI 2015 cell tracking challenge",
         "ronneberger2015unet",
-        "Table 2",
+        "Section 4 (text); Table 2 prints 0.9203",
         decimals=1,
     ),
     _rate(
@@ -1502,7 +1503,7 @@ _TABLE = (
         "not applicable",
         "mean IoU of U-Net on the DIC-HeLa test set of the ISBI 2015 cell tracking challenge",
         "ronneberger2015unet",
-        "Table 2",
+        "Section 4 (text); Table 2 prints 0.7756",
     ),
     # --- C3D -------------------------------------------------------------------------------------
     _n(
@@ -1588,6 +1589,343 @@ _TABLE = (
         "Table 3",
     ),
     # --- Large-batch training ------------------------------------------------------------------------
+    # --- Facts lab 1 quotes (He et al. 2016) ----------------------------------------------------
+    # --- CIFAR-10 (Table 6 and Figure 6) --------------------------------------------------------
+    _rate(
+        "resnet32_cifar10_error",
+        7.51,
+        "error",
+        "test",
+        1,
+        1,
+        "CIFAR-10 test error of ResNet-32",
+        "he2016deep",
+        "Table 6",
+    ),
+    _rate(
+        "resnet44_cifar10_error",
+        7.17,
+        "error",
+        "test",
+        1,
+        1,
+        "CIFAR-10 test error of ResNet-44",
+        "he2016deep",
+        "Table 6",
+    ),
+    _rate(
+        "resnet110_cifar10_error_std",
+        0.16,
+        "error",
+        "test",
+        1,
+        1,
+        "standard deviation of ResNet-110's CIFAR-10 test error over its five runs, in "
+        "percentage points",
+        "he2016deep",
+        "Table 6",
+        note="Table 6 writes 6.43 (6.61±0.16): best (mean±std) of five runs; only ResNet-110 "
+        "has more than one run reported.",
+    ),
+    _rate(
+        "plain110_cifar10_error_floor",
+        60,
+        "error",
+        "not stated",
+        1,
+        "not stated",
+        "a lower bound: plain-110's CIFAR-10 error is 'higher than 60%', so Figure 6 does not "
+        "plot it (the caption does not say whether training or test error)",
+        "he2016deep",
+        "Figure 6 caption",
+        note="The paper gives no number for plain-20 to plain-56 on CIFAR-10: their errors are "
+        "only plotted (Figures 1 and 6); Section 4.2 says the deep plain nets 'exhibit higher "
+        "training error when going deeper'.",
+    ),
+    # --- ImageNet, the 18- and 34-layer pairs (Table 2): no extra parameters, option A ----------
+    _rate(
+        "plain18_top1_val_10crop",
+        27.94,
+        "top-1 error",
+        "validation",
+        1,
+        10,
+        "ImageNet top-1 validation error of the 18-layer plain network, ten crops",
+        "he2016deep",
+        "Table 2",
+    ),
+    _rate(
+        "resnet18_top1_val_10crop",
+        27.88,
+        "top-1 error",
+        "validation",
+        1,
+        10,
+        "ImageNet top-1 validation error of ResNet-18 with option-A shortcuts, ten crops",
+        "he2016deep",
+        "Table 2",
+        note="Section 4.1: the 18-layer plain and residual nets are 'comparably accurate', "
+        "but ResNet-18 converges faster.",
+    ),
+    _rate(
+        "plain34_top1_val_10crop",
+        28.54,
+        "top-1 error",
+        "validation",
+        1,
+        10,
+        "ImageNet top-1 validation error of the 34-layer plain network, ten crops",
+        "he2016deep",
+        "Tables 2 and 3",
+    ),
+    _rate(
+        "resnet34a_top1_val_10crop",
+        25.03,
+        "top-1 error",
+        "validation",
+        1,
+        10,
+        "ImageNet top-1 validation error of ResNet-34 with option-A shortcuts, ten crops",
+        "he2016deep",
+        "Tables 2 and 3",
+    ),
+    # --- The CIFAR-10 recipe (Section 4.2) --------------------------------------------------------
+    _n(
+        "resnet_cifar_learning_rate",
+        0.1,
+        "1",
+        "initial learning rate on CIFAR-10, divided by 10 at 32k and 48k iterations",
+        "he2016deep",
+        "Section 4.2",
+        metric="hyperparameter",
+        note="The same value as on ImageNet (resnet_learning_rate, Section 3.4), where it is "
+        "divided when the error plateaus instead.",
+    ),
+    _n(
+        "resnet_cifar_holdout_train_images",
+        45_000,
+        "images",
+        "training part of the 45k/5k train/val split of CIFAR-10's training set on which the "
+        "length of training (64k iterations) was determined",
+        "he2016deep",
+        "Section 4.2",
+    ),
+    _n(
+        "resnet_cifar_holdout_val_images",
+        5_000,
+        "images",
+        "validation part of the 45k/5k train/val split of CIFAR-10's training set on which the "
+        "length of training (64k iterations) was determined",
+        "he2016deep",
+        "Section 4.2",
+    ),
+    # Also suggested (not a new entry): "resnet_momentum" has where="Section 3.4"; Section 4.2 states
+    # the same momentum (0.9) for CIFAR-10, so where="Sections 3.4 and 4.2", as resnet_weight_decay has.
+    # --- Facts the GPU labs quote (labs 2-5) ------------------------------------------------------
+    _rate(
+        "pets_parkhi_accuracy",
+        59,
+        "accuracy",
+        "not stated",
+        1,
+        "not applicable",
+        "average accuracy over the 37 breeds of the data set authors' own classifier "
+        "(a deformable-part model of the pet's face with a bag-of-words model of its fur), "
+        "as their abstract rounds it ('about 59%')",
+        "parkhi2012cats",
+        "Abstract",
+        note="the abstract rounds and does not name the split; the paper's results tables "
+        "give the exact figure of each variant",
+    ),
+    # --- Transfer learning ----------------------------------------------------------------------
+    _n(
+        "kornblith_networks",
+        16,
+        "networks",
+        "ImageNet classification networks whose transfer Kornblith et al. compare",
+        "kornblith2019better",
+        "Abstract",
+        note="the arXiv v1 abstract says 13 models; the CVPR 2019 version (the cited one) 16",
+    ),
+    _n(
+        "kornblith_datasets",
+        12,
+        "data sets",
+        "image-classification data sets Kornblith et al. transfer the networks to, "
+        "Oxford-IIIT Pet among them",
+        "kornblith2019better",
+        "Abstract; Table 1 lists the data sets",
+    ),
+    _n(
+        "pets_download_mib",
+        773.52,
+        "MiB",
+        "download size of the Oxford-IIIT Pet archives (images.tar.gz and annotations.tar.gz "
+        "together), as the TensorFlow Datasets catalogue gives it for oxford_iiit_pet 4.0.0",
+        "tfds_oxford_iiit_pet",
+        "catalogue entry oxford_iiit_pet, 'Download size'",
+        metric="memory",
+        note="811,092,049 bytes (about 811 MB): images.tar.gz 791,918,971 and annotations.tar.gz "
+        "19,173,078 in TFDS's checksums.tsv for the same archives",
+    ),
+    _n(
+        "koch_one_shot_trials",
+        400,
+        "trials",
+        "20-way one-shot test trials of Koch et al.: 40 for each of their 10 evaluation "
+        "alphabets (two drawers, twenty characters, each of the first drawer's characters "
+        "a query), on which the accuracies of their Table 2 are computed",
+        "koch2015siamese",
+        "Section 4.3",
+    ),
+    _n(
+        "koch_evaluation_drawers",
+        4,
+        "drawers",
+        "drawers, of the 20, that Koch et al. reserved with the evaluation alphabets for "
+        "testing (the same ones as Lake et al. 2013); the one-shot trials draw their two "
+        "drawers from them",
+        "koch2015siamese",
+        "Section 4.2",
+    ),
+    _n(
+        "koch_max_epochs",
+        200,
+        "epochs",
+        "most epochs Koch et al. trained a network for; they stopped when the one-shot "
+        "validation error had not fallen for 20 epochs and kept the best epoch's weights",
+        "koch2015siamese",
+        "Section 3.2, learning schedule",
+        metric="hyperparameter",
+    ),
+    _n(
+        "fashion_mnist_train_images",
+        60_000,
+        "images",
+        "Fashion-MNIST training images (the other 10,000 of its 70,000 are the test set)",
+        "xiao2017fashion",
+        "Section 2",
+    ),
+    _n(
+        "goyal_warmup_epochs",
+        5,
+        "epochs",
+        "length of the gradual warm-up: the learning rate starts at the small-batch rate eta and "
+        "rises by a constant amount every iteration until it reaches k * eta after 5 epochs "
+        "('results are robust to the exact duration of warmup')",
+        "goyal2017accurate",
+        "Section 2.2",
+        metric="hyperparameter",
+    ),
+    _n(
+        "goyal_reference_lr",
+        0.1,
+        "1",
+        "the constant of the reference learning rate eta = 0.1 * kn / 256 for a global mini-batch "
+        "of kn images (k workers with n images each): 0.1 at the baseline's 256",
+        "goyal2017accurate",
+        "Section 5.1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "goyal_lr_8k",
+        3.2,
+        "1",
+        "reference learning rate of the runs at a global mini-batch of 8k (k = 256 GPUs, n = 32): "
+        "the baseline's 0.1 scaled by the linear rule",
+        "goyal2017accurate",
+        "Section 5.2 and Table 1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "goyal_epochs",
+        90,
+        "epochs",
+        "training epochs of every ImageNet run, whatever the mini-batch size",
+        "goyal2017accurate",
+        "Section 5.1",
+        metric="hyperparameter",
+    ),
+    _n(
+        "goyal_baseline_hours",
+        29,
+        "hours",
+        "training time of the original ResNet-50 recipe, mini-batch 256 on 8 Tesla P100 GPUs",
+        "goyal2017accurate",
+        "Section 1",
+        metric="time",
+    ),
+    _n(
+        "goyal_scaling_efficiency",
+        90,
+        "%",
+        "scaling efficiency when moving from 8 to 256 GPUs ('~90%'): the share of the ideal, "
+        "linear speed-up that the 256 GPUs reached",
+        "goyal2017accurate",
+        "Abstract",
+        metric="share",
+    ),
+    _rate(
+        "goyal_top1_baseline",
+        23.60,
+        "top-1 error",
+        "validation",
+        1,
+        "not stated",
+        "ImageNet top-1 validation error of ResNet-50 at mini-batch 256 (8 GPUs, 32 images each, "
+        "learning rate 0.1): the mean of 5 runs (std 0.12), each run's error the median of its "
+        "last 5 epochs",
+        "goyal2017accurate",
+        "Section 5.1 and Table 1",
+        decimals=2,
+    ),
+    _rate(
+        "goyal_top1_8k",
+        23.74,
+        "top-1 error",
+        "validation",
+        1,
+        "not stated",
+        "ImageNet top-1 validation error of ResNet-50 at mini-batch 8k (256 GPUs, 32 images "
+        "each, learning rate 3.2) with gradual warm-up: the mean of 5 runs (std 0.09)",
+        "goyal2017accurate",
+        "Table 1",
+        decimals=2,
+    ),
+    _rate(
+        "goyal_top1_8k_no_warmup",
+        24.84,
+        "top-1 error",
+        "validation",
+        1,
+        "not stated",
+        "ImageNet top-1 validation error of ResNet-50 at mini-batch 8k and learning rate 3.2 "
+        "without warm-up: the mean of 5 runs (std 0.37)",
+        "goyal2017accurate",
+        "Table 1",
+        decimals=2,
+    ),
+    # --- The GPU a Colab student is usually given ------------------------------------------------
+    _n(
+        "t4_fp16_tflops",
+        65,
+        "TFLOPS",
+        "peak mixed-precision (FP16 with FP32 accumulation) tensor-core throughput of an NVIDIA T4, "
+        "in trillions of floating-point operations per second",
+        "nvidia2019t4",
+        "datasheet, specifications table",
+        metric="throughput",
+        note="a peak: real training sustains a fraction of it, smaller networks a smaller one",
+    ),
+    _n(
+        "t4_fp32_tflops",
+        8.1,
+        "TFLOPS",
+        "peak single-precision (FP32) throughput of an NVIDIA T4",
+        "nvidia2019t4",
+        "datasheet, specifications table",
+        metric="throughput",
+    ),
     _n(
         "goyal_gpus",
         256,

@@ -5,6 +5,8 @@ clear warning when there is none), and on a GPU turns on mixed precision;
 ``colab_badge()`` links a lab to Colab; ``callbacks()`` gives checkpoints that
 survive a Colab disconnect (``BackupAndRestore``) and live training curves
 titled with the time per epoch and the time left;
+``training_time_estimate()`` bounds a full run's time on Colab's usual GPU from
+the network's operation count, before any measurement exists;
 ``data_parallel()`` replicates training over every visible accelerator
 (Keras's distribution API on jax, ``tf.distribute.MirroredStrategy`` on
 tensorflow), and ``split_cpu()`` lets a CPU pose as several devices to try it.
@@ -23,7 +25,7 @@ from pathlib import Path
 import keras
 
 from . import runtime
-from ._validate import check_choice, check_int
+from ._validate import check_choice, check_fraction, check_int
 
 REPOSITORY = "convnet-course/convnet-course"
 COLAB_URL = "https://colab.research.google.com/github/{repo}/blob/main/{path}"
@@ -351,6 +353,98 @@ def data_parallel(devices: list[str] | None = None):
         scope = _mirrored_strategy(tuple(devices)).scope()
     with scope:
         yield len(devices)
+
+
+# Colab's free tier usually hands out an NVIDIA T4; its peak rates are in the facts table.
+PEAK_FACTS = {"mixed_float16": "t4_fp16_tflops", "float32": "t4_fp32_tflops"}
+# The share of the peak a training run sustains is the one assumption of the estimate, not a
+# measurement: large networks with wide layers reach tens of percent, small CIFAR-sized ones
+# about one percent (thin layers, and per-step overheads that do not shrink with the network).
+SUSTAINED_SHARE = (0.01, 0.2)
+
+
+@dataclass(frozen=True)
+class TimeEstimate:
+    """A training run's time on a T4, bounded from its operation count (see
+    :func:`training_time_estimate`). Times in seconds; operations in FLOPs (2 per MAC)."""
+
+    training_flops: float
+    peak_flops_per_s: float
+    share: tuple[float, float]
+    peak_fact: str
+
+    @property
+    def at_peak_s(self) -> float:
+        """The time if the GPU ran at its peak rate throughout: a hard lower bound."""
+        return self.training_flops / self.peak_flops_per_s
+
+    @property
+    def range_s(self) -> tuple[float, float]:
+        """The time at the highest and at the lowest sustained share of the peak."""
+        low, high = self.share
+        return self.at_peak_s / high, self.at_peak_s / low
+
+    def describe(self) -> str:
+        fastest, slowest = (_minutes(t) for t in self.range_s)
+        return (
+            f"estimate, not a measurement: {self.training_flops / 1e15:,.1f} PFLOP of training; "
+            f"at least {_minutes(self.at_peak_s)} at the T4's peak, {fastest} to {slowest} at "
+            f"{self.share[1]:.0%} to {self.share[0]:.0%} of it"
+        )
+
+
+def _minutes(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 90 * 60:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def training_time_estimate(
+    model,
+    images: int,
+    epochs: int,
+    precision: str = "mixed_float16",
+    share: tuple[float, float] = SUSTAINED_SHARE,
+) -> TimeEstimate:
+    """Bound the time to train ``model`` for ``epochs`` passes over ``images`` examples on a T4.
+
+    The count: one training step costs about three forward passes (the forward pass, then
+    the backward pass's gradients with respect to the activations and to the weights, each
+    about as costly), so a run is ``3 x MACs x images x epochs`` multiply-accumulates, 2
+    FLOPs each; the MACs come from :func:`course_lib.profiler.profile`. Divided by the
+    T4's peak rate (``precision`` "mixed_float16" or "float32", from the facts table) this
+    is a lower bound; divided by ``share`` (the lowest and highest fraction of the peak a
+    run is assumed to sustain) it gives the range to expect. A measurement, such as the
+    live curves' seconds per epoch, replaces it as soon as there is one.
+    """
+    from .facts import fact
+    from .profiler import profile
+
+    check_choice("training_time_estimate", "precision", precision, tuple(PEAK_FACTS))
+    images = check_int("training_time_estimate", "images", images, 1)
+    epochs = check_int("training_time_estimate", "epochs", epochs, 1)
+    if not (isinstance(share, tuple) and len(share) == 2):
+        raise ValueError(
+            f"training_time_estimate: `share` must be a (lowest, highest) pair of fractions, got {share!r}"
+        )
+    low, high = (
+        check_fraction("training_time_estimate", "share", s, allow_zero=False)
+        for s in share
+    )
+    if low > high:
+        raise ValueError(
+            f"training_time_estimate: `share` must be (lowest, highest), got {share!r}"
+        )
+    macs = profile(model).total_macs
+    peak = fact(PEAK_FACTS[precision])
+    return TimeEstimate(
+        training_flops=2.0 * 3 * macs * images * epochs,
+        peak_flops_per_s=peak.value * 1e12,
+        share=(low, high),
+        peak_fact=peak.key,
+    )
 
 
 @functools.lru_cache(maxsize=None)

@@ -88,8 +88,9 @@ def test_notebook_metadata(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
 def test_colab_install_cell_uses_the_repository_url(path):
+    """The first code cell installs course_lib in Colab, from this repository."""
     nb = json.loads(path.read_text(encoding="utf-8"))
-    setup = "".join(nb["cells"][1]["source"])
+    setup = "".join(next(c for c in nb["cells"] if c["cell_type"] == "code")["source"])
     assert "google.colab" in setup and f"git+{REPO_URL}" in setup
 
 
@@ -222,7 +223,7 @@ def test_every_exercise_is_asked_and_its_solution_is_stored_correct(chapter):
             # a worked solution that is a number is in the dropdown above, so its check is
             # removed from the page; a coding exercise's solution is the code, shown on request
             and {"remove-cell", "hide-input"} & set(c["metadata"].get("tags", []))
-            and f'check("{ex.id}"' in c["source"]
+            and any(found == ex.id for found in CHECK_CALL.findall(c["source"]))
         ]
         assert len(solution_cells) == 1, (
             f"{chapter}: exercise {ex.id} needs exactly one solution check cell (removed from the page, or its code hidden)"
@@ -297,3 +298,25 @@ def test_every_figure_cell_has_alt_text_where_myst_nb_reads_it(path):
             assert len(alt) > 20, (
                 f"{path.name}: figure cell {cell.get('id')} has no alt text"
             )
+
+
+# pyproject.toml's line-length: what fits a book page and a Colab cell
+CODE_LINE_LIMIT = 88
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_rel)
+def test_code_lines_fit_the_page(path):
+    """ruff format keeps code within the limit (make lint checks notebooks too); comments and
+    strings it cannot wrap, scripts/wrap_long_lines.py wraps without changing the code."""
+    nb = nbformat.read(path, as_version=4)
+    long = [
+        f"cell {index}: {line.strip()[:60]}..."
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        for line in cell.source.split("\n")
+        if len(line) > CODE_LINE_LIMIT
+    ]
+    assert not long, (
+        f"{path.name}: {len(long)} code line(s) over {CODE_LINE_LIMIT} characters "
+        f"(run ruff format, then scripts/wrap_long_lines.py): {long[:3]}"
+    )

@@ -10,6 +10,8 @@ test checks that pip installed nothing that replaces the pre-installed stack.
 from __future__ import annotations
 
 import json
+import re
+import tomllib
 import os
 import subprocess
 import sys
@@ -103,3 +105,30 @@ def test_colab_style_install_keeps_the_preinstalled_stack(tmp_path):
     assert pretrained == "173090", (
         "the pretrained weights (package data) must ship with the package"
     )
+
+
+def _pins(path: Path) -> dict[str, str]:
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==([^\s#]+)", line.strip())
+        if match:
+            pins[match.group(1).lower().replace("_", "-")] = match.group(2)
+    return pins
+
+
+def test_lower_bounds_are_versions_a_job_runs():
+    """pyproject's `>=` bounds promise that those versions work: each must be Colab's version
+    (make test-colab runs it) or, for a package Colab lacks, the one requirements.txt pins."""
+    colab = _pins(ROOT / "tests" / "colab" / "colab-packages.txt")
+    pinned = _pins(ROOT / "requirements.txt")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for requirement in project["dependencies"]:
+        name, bound = re.match(r"^([A-Za-z0-9_.-]+)>=([^\s,;]+)$", requirement).groups()
+        name = name.lower()
+        tested = colab.get(name, pinned.get(name))
+        assert tested is not None, (
+            f"{name}: neither Colab's list nor requirements.txt pins it"
+        )
+        assert bound == tested, (
+            f"{name}>={bound}: the versions tested are Colab's or requirements.txt's, {tested}"
+        )

@@ -27,18 +27,9 @@ RECORD = "application/papermill.record/text/plain"
 FILE_LABEL = re.compile(r"\bseeds? 00\d", re.IGNORECASE)
 
 # Pending conversions, each with its reason. strict: once a pending file passes, its xfail
-# fails and it must leave the list. The labs wait for a full-size re-run (their training cells
-# need about an hour each on 2 cores): they were executed before glue_facts recorded quoted
-# text, and a conversion made on a branch in an earlier session did not land.
-RERUN = "issue 21: conversion awaits a full re-run"
-PENDING = {
-    "lab1_cifar10_resnet": RERUN,
-    "lab4_siamese_omniglot": RERUN,
-    "lab2_transfer_learning": RERUN,
-    "lab3_unet_pets": RERUN,
-    "lab5_data_parallel": RERUN,
-}
-PENDING_LINKS = {k: v for k, v in PENDING.items() if v == RERUN}
+# fails and it must leave the list. None is pending: the labs were converted and re-run.
+PENDING: dict[str, str] = {}
+PENDING_LINKS = PENDING
 
 
 def _with_pending(paths, pending=PENDING):

@@ -92,9 +92,13 @@ class Visit:
         self.slow = tuple(slow)
         self.context = browser.new_context(viewport={"width": width, "height": 900})
         self.page = self.context.new_page()
-        self.errors, self.external = [], []
+        self.errors, self.external, self.failed = [], [], []
         self.page.on(
             "console", lambda m: m.type == "error" and self.errors.append(m.text)
+        )
+        self.page.on(
+            "response",
+            lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"),
         )
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.in_flight = track_requests(self.page)
@@ -182,6 +186,34 @@ def test_page_loads_cleanly(visit, page_path):
     assert not v.external, (
         f"requests leaving the machine (the book must work offline): {v.external[:3]}"
     )
+    assert not v.failed, f"requests that failed: {v.failed[:3]}"
+    icons = v.page.eval_on_selector_all(
+        "link[rel~='icon']", "els => els.map(e => e.href)"
+    )
+    assert icons, (
+        "no favicon: the browser tab shows a blank page and asks for /favicon.ico"
+    )
+    for href in icons:
+        assert v.page.request.get(href).ok, f"favicon {href} does not load"
+
+
+BIB_LABEL = re.compile(
+    r"^[A-Z][\w'. -]+?( and [A-Z][\w' -]+| et al\.)? (\d{4}|n\.d\.)[a-z]?$"
+)
+
+
+def test_bibliography_labels_read_as_author_and_year(visit):
+    """Labels as the text cites: [He et al. 2016], never BibTeX's alpha labels built from
+    LaTeX source ("GDollarG+17" for Doll{\\'a}r)."""
+    v = visit("book/bibliography.html")
+    labels = v.page.eval_on_selector_all(
+        ".citation .label",
+        "els => els.map(e => e.textContent.replace(/[\\[\\]]/g, '').trim())",
+    )
+    assert len(labels) >= 40, f"only {len(labels)} bibliography entries found"
+    odd = [label for label in labels if not BIB_LABEL.match(label)]
+    assert not odd, f"labels that are not author and year: {odd[:5]}"
+    assert len(set(labels)) == len(labels), "two entries share a label"
 
 
 @pytest.mark.parametrize("page_path", PAGES)
@@ -562,3 +594,67 @@ def test_quiz_feedback_and_diagrams_are_legible_in_both_themes(visit, theme):
         r'class="graph".*?<polygon fill="([^"]+)"', svg.read_text(), re.S
     )
     assert first_fill and first_fill.group(1) == "white", svg
+
+
+# WCAG 2.1 levels A and AA, the rules axe-core tags with them.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_passes_axe_core_wcag_aa_in_both_themes(visit, page_path):
+    """axe-core (bundled by axe-playwright-python, so nothing is downloaded) finds no serious
+    or critical WCAG 2.1 A/AA violation, in the light theme and in the dark one."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    v = visit(f"{page_path}.html")
+    v.settle()
+    found = []
+    for theme in ("light", "dark"):
+        v.page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+        v.page.wait_for_timeout(300)  # the theme's colours are applied
+        result = Axe().run(
+            v.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+        )
+        found += [
+            f"{theme}: {rule['id']} ({rule['impact']}) at {rule['nodes'][0]['target']}"
+            f", {len(rule['nodes'])} element(s)"
+            for rule in result.response["violations"]
+            if rule["impact"] in ("serious", "critical")
+        ]
+    assert not found, f"{page_path}: {found[:4]}"
+
+
+def test_quizzes_work_from_the_keyboard(visit):
+    """A student without a mouse: an option's radio button takes the focus and Space answers
+    it; a numeric box takes the focus, typing and Enter answer it. Both give feedback."""
+    page = QUIZ_PAGES[0]
+    v = visit(f"{page}.html")
+    v.settle()
+    radio = v.page.locator("label.MCButton input[type=radio]").first
+    radio.focus()
+    assert radio.evaluate("el => document.activeElement === el"), "option not focusable"
+    v.page.keyboard.press("Space")
+    qid = radio.evaluate("el => el.closest('label').id.split('-')[0]")
+    v.page.locator(f"#fb{qid}").wait_for(state="visible", timeout=5_000)
+    numeric_page = NUMERIC_QUIZ_PAGES[0]
+    v = visit(f"{numeric_page}.html")
+    v.settle()
+    box = v.page.locator("input.Input-text").first
+    box.focus()
+    v.page.keyboard.type("1")
+    v.page.keyboard.press("Enter")
+    v.page.locator(f"#fb{box.get_attribute('id').split('-')[0]}").wait_for(
+        state="visible", timeout=5_000
+    )
+    assert not v.errors, v.errors[:3]
+
+
+def test_math_carries_mathml_for_screen_readers(visit):
+    """MathJax's assistive MathML: each rendered formula holds a hidden <math> element that
+    screen readers read instead of the glyphs."""
+    v = visit("notebooks/00_counting_with_course_lib.html")
+    v.settle()
+    assert _math_rendered(v.page) > 3
+    containers = v.page.locator("mjx-container").count()
+    readable = v.page.locator("mjx-container mjx-assistive-mml math").count()
+    assert containers and readable == containers, (containers, readable)

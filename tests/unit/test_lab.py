@@ -1,10 +1,13 @@
 """course_lib.lab (the labs' common frame) and the CIFAR-10 loader."""
 
+import re
+
 import keras
 import numpy as np
 import pytest
 
 from course_lib import data, lab
+from course_lib.models import build
 
 
 def test_colab_badge_links_the_notebook():
@@ -217,3 +220,52 @@ def test_progress_title_states_the_time_left_and_drops_it_when_done():
         "epoch 4 of 164: 0.44 s per epoch"
     )
     assert lab.progress_title(5, 5, [1.0, 1.0]) == ""
+
+
+# --- training_time_estimate -------------------------------------------------------------------
+
+
+def test_time_estimate_counts_three_forward_passes_per_training_image():
+    from course_lib.facts import fact
+    from course_lib.profiler import profile
+
+    model = build("resnet20", num_classes=10)
+    estimate = lab.training_time_estimate(model, images=1000, epochs=2)
+    macs = profile(model).total_macs
+    assert estimate.training_flops == 2 * 3 * macs * 1000 * 2
+    assert estimate.at_peak_s == pytest.approx(
+        estimate.training_flops / (fact("t4_fp16_tflops").value * 1e12)
+    )
+    fastest, slowest = estimate.range_s
+    assert estimate.at_peak_s < fastest < slowest
+    assert "estimate, not a measurement" in estimate.describe()
+
+
+def test_time_estimate_in_float32_is_slower():
+    model = build("resnet20", num_classes=10)
+    mixed = lab.training_time_estimate(model, 100, 1)
+    single = lab.training_time_estimate(model, 100, 1, precision="float32")
+    assert single.at_peak_s > mixed.at_peak_s
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"images": 0, "epochs": 1}, "`images` must be a positive int"),
+        ({"images": 10, "epochs": 1.5}, "`epochs`"),
+        (
+            {"images": 10, "epochs": 1, "precision": "bf16"},
+            "`precision` must be one of",
+        ),
+        ({"images": 10, "epochs": 1, "share": 0.1}, "(lowest, highest) pair"),
+        ({"images": 10, "epochs": 1, "share": (0.5, 0.1)}, "must be (lowest, highest)"),
+        (
+            {"images": 10, "epochs": 1, "share": (0.0, 0.1)},
+            "`share` must be a number in (0, 1)",
+        ),
+    ],
+)
+def test_time_estimate_refuses_bad_input(kwargs, message):
+    model = build("resnet20", num_classes=10)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        lab.training_time_estimate(model, **kwargs)

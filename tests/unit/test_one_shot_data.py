@@ -150,3 +150,13 @@ def test_omniglot_loader_reads_the_archive_layout(monkeypatch, tmp_path):
     assert sorted(set(omni.drawers_test.tolist())) == [0, 1, 2]
     assert {omni.alphabet_of[c] for c in omni.y_test} == {"Tengwar"}
     assert len(data.one_shot_trials(omni, n_way=2, n_trials=4)) == 4
+
+
+def test_the_fixed_homoglyph_table_is_what_the_renders_measure():
+    """HOMOGLYPHS is fixed so that the data set does not change with matplotlib's version;
+    on the pinned version, measuring again must give exactly that table."""
+    from course_lib.data import _glyphs
+
+    measured = _glyphs.measured_homoglyphs()
+    assert {c: twin for c, (twin, _) in measured.items()} == _glyphs.HOMOGLYPHS
+    assert all(d < _glyphs.HOMOGLYPH_TOLERANCE for _, d in measured.values())

@@ -14,6 +14,7 @@ from course_lib import quiz
 ROOT = Path(__file__).resolve().parents[2]
 CHAPTERS = sorted(ROOT.glob("notebooks/[0-9][0-9]_*.ipynb"))
 ARCHITECTURE_CHAPTERS = [p for p in CHAPTERS if int(p.name[:2]) >= 6]
+LABS = sorted(ROOT.glob("labs/lab*.ipynb"))
 MIN_QUESTIONS = 6
 SHOW = re.compile(r"""quiz\.show\(\s*["']([a-z0-9-]+)["']\s*\)""")
 
@@ -79,7 +80,7 @@ def test_no_question_is_asked_twice():
             seen[q["question"]] = name
 
 
-@pytest.mark.parametrize("path", CHAPTERS[1:], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [*CHAPTERS[1:], *LABS], ids=lambda p: p.stem)
 def test_every_chapter_has_a_quiz_of_six_questions(path):
     shown = _shown(path)
     assert shown, f"{path.name} shows no quiz"
