@@ -125,19 +125,26 @@ def _trailing_comment(line: str) -> list[str] | None:
     return [*above, indent + code]
 
 
+def _docstring(node):
+    """The docstring statement of a module, class or function node, or None."""
+    body = getattr(node, "body", None)
+    first = body[0] if isinstance(body, list) and body else None
+    if (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+    ):
+        return first
+    return None
+
+
 def _docstring_lines(source: str) -> set[int]:
     """0-based numbers of the lines that belong to a docstring."""
     lines = set()
     for node in ast.walk(ast.parse(_python(source))):
-        body = getattr(node, "body", None)
-        if (
-            isinstance(body, list)
-            and body
-            and isinstance(body[0], ast.Expr)
-            and isinstance(body[0].value, ast.Constant)
-            and isinstance(body[0].value.value, str)
-        ):
-            lines.update(range(body[0].lineno - 1, body[0].end_lineno))
+        docstring = _docstring(node)
+        if docstring is not None:
+            lines.update(range(docstring.lineno - 1, docstring.end_lineno))
     return lines
 
 
@@ -157,15 +164,9 @@ class _NormaliseDocstrings(ast.NodeTransformer):
     """Docstrings compared with their whitespace collapsed: wrapping one changes no code."""
 
     def generic_visit(self, node):
-        body = getattr(node, "body", None)
-        if (
-            isinstance(body, list)
-            and body
-            and isinstance(body[0], ast.Expr)
-            and isinstance(body[0].value, ast.Constant)
-            and isinstance(body[0].value.value, str)
-        ):
-            body[0].value.value = " ".join(body[0].value.value.split())
+        docstring = _docstring(node)
+        if docstring is not None:
+            docstring.value.value = " ".join(docstring.value.value.split())
         return super().generic_visit(node)
 
 
