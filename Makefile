@@ -15,11 +15,12 @@ JOBS ?= 2
 BROWSER_JOBS ?= 2
 
 .PHONY: test-colab colab-refresh venv test lint format test-unit test-course test-jax test-notebooks test-browser browser-deps sandbox-deps diagram-deps \
-	notebooks book bench assignments grade clean help
+	notebooks book pdf bench assignments grade clean help
 
 help:
 	@echo "For everyone:"
 	@echo "  make book                 build the HTML book into _build/html (from stored notebook outputs)"
+	@echo "  make pdf                  the book as one PDF, _build/pdf/book.pdf (printed by Chromium)"
 	@echo "  make test                 everything below marked *, in order (what CI runs)"
 	@echo "Parts of make test:"
 	@echo "  make lint               * ruff check (pyflakes, pycodestyle) and ruff format --check (pyproject.toml)"
@@ -27,8 +28,8 @@ help:
 	@echo "  make test-unit          * course_lib's unit tests on TensorFlow (no book build needed)"
 	@echo "  make test-course        * book structure, leaks, grading end to end, Colab install, benchmarks (builds the book)"
 	@echo "  make test-jax           * course_lib's unit tests again on JAX (pure counting tests skipped)"
-	@echo "  make test-browser       * the built book in headless Chromium"
-	@echo "  make test-colab           every notebook again in a second venv with Colab's package versions (not yet in make test)"
+	@echo "  make test-browser       * the built book in headless Chromium, and its PDF"
+	@echo "  make test-colab         * every notebook and lab again, in a second venv with Colab's package versions"
 	@echo "Authors:"
 	@echo "  make notebooks [NB=path]  re-execute notebooks in place, offline and full size"
 	@echo "  make format               apply ruff format to every Python file (make lint checks it)"
@@ -54,7 +55,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 test: venv
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory book lint test-notebooks test-unit test-course test-jax test-browser || exit 1; \
+	$(MAKE) --no-print-directory book lint test-notebooks test-colab test-unit test-course test-jax test-browser || exit 1; \
 	echo "make test: all passed in $$(( $$(date +%s) - start )) s"
 
 lint: venv
@@ -131,8 +132,14 @@ diagram-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; \
 	  else echo "Install Debian's graphviz (sudo apt-get install graphviz) for course_lib.diagrams"; exit 1; fi; }
 
+# loadgroup: tests/browser/test_pdf.py prints the PDF once, on one worker (xdist_group "pdf").
 test-browser: venv book browser-deps
-	$(RUN) $(PYTEST) -n $(BROWSER_JOBS) --dist load tests/browser
+	$(RUN) $(PYTEST) -n $(BROWSER_JOBS) --dist loadgroup tests/browser
+
+# The whole book as one PDF: every HTML page printed by Chromium in _toc.yml's order, with a
+# contents page and bookmarks (scripts/print_pdf.py; tests/browser/test_pdf.py checks it).
+pdf: venv book browser-deps
+	$(RUN) $(BIN)/python scripts/print_pdf.py --html _build/html --out _build/pdf/book.pdf
 
 # Re-run notebooks in place so their stored outputs come from a real run
 # (offline data, full size). `make notebooks NB=notebooks/03_x.ipynb` for one.

@@ -21,6 +21,8 @@ __all__ = [
     "check_bool",
     "check_choice",
     "check_positive",
+    "check_number",
+    "check_ndim",
     "check_fraction",
     "check_positive_ints",
     "check_classes",
@@ -112,6 +114,44 @@ def check_positive(func: str, name: str, value) -> float:
     if not _is_number(value) or not value > 0:
         raise ValueError(f"{func}: `{name}` must be a number > 0, got {value!r}")
     return float(value)
+
+
+def check_number(
+    func: str,
+    name: str,
+    value,
+    *,
+    at_least: float | None = None,
+    above: float | None = None,
+    what: str = "",
+) -> float:
+    """``value`` as a float if it is a real number (not a bool) ``>= at_least`` and ``> above``
+    (either bound optional); ``what`` names the quantity in the message ("the slope")."""
+    ok = _is_number(value)
+    ok = (
+        ok
+        and (at_least is None or value >= at_least)
+        and (above is None or value > above)
+    )
+    if not ok:
+        bounds = [f">= {at_least:g}"] if at_least is not None else []
+        bounds += [f"> {above:g}"] if above is not None else []
+        label = f"`{name}` ({what})" if what else f"`{name}`"
+        rule = " and ".join(bounds)
+        raise ValueError(
+            f"{func}: {label} must be a number{' ' + rule if rule else ''}, got {value!r}"
+        )
+    return float(value)
+
+
+def check_ndim(func: str, name: str, shape, ndim: int, layout: str = "") -> tuple:
+    """``shape`` (a tuple) if it has ``ndim`` axes and none of them is empty, else a ValueError
+    naming the expected ``layout`` ("(batch, dim)", "(kh, kw, c_in, c_out)")."""
+    shape = tuple(shape)
+    if len(shape) != ndim or 0 in shape:
+        expected = f"{ndim}-D{' ' + layout if layout else ''}, with no empty axis"
+        raise ValueError(f"{func}: `{name}` must be {expected}, got shape {shape}")
+    return shape
 
 
 def check_fraction(func: str, name: str, value, *, allow_zero: bool = True) -> float:

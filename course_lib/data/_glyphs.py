@@ -79,6 +79,87 @@ def _face(font):
     return face
 
 
+# Every character of ALPHABETS in every drawer, as FreeType draws it (48 px, anti-aliased,
+# cropped to its ink), stored in the package: matplotlib's FreeType build and DejaVu files
+# change between versions (3.10 and 3.11 differ in most bitmaps), and the data set, the
+# pretrained glyph network and every result trained on it must not. Made by
+# scripts/render_glyph_ink.py; tests/unit/test_one_shot_data.py re-renders it on the pinned
+# versions.
+INK_FILE = Path(__file__).with_name("glyph_ink.npz")
+INK_THRESHOLD = 25  # a FreeType grey level above which a pixel counts as ink
+
+
+def render_ink(char: str, font: str) -> np.ndarray:
+    """``char`` drawn by matplotlib's FreeType in ``font`` (a FONT_DRAWERS file name) at
+    48 px, anti-aliased, cropped to its ink: a uint8 array. This is what INK_FILE stores; the
+    data set reads the stored copy (:func:`glyph_ink`) so that it does not depend on the
+    installed matplotlib."""
+    face = _face(font)
+    face.set_text(char, 0.0)
+    face.draw_glyphs_to_bitmap(antialiased=True)
+    ink = np.asarray(face.get_image())
+    rows, cols = np.nonzero(ink > INK_THRESHOLD)
+    if rows.size == 0:
+        raise ValueError(
+            f"render_ink: {font} draws no ink for {char!r} (U+{ord(char):04X})"
+        )
+    return np.ascontiguousarray(
+        ink[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
+    )
+
+
+def _all_characters():
+    return tuple(char for chars in ALPHABETS.values() for char in chars)
+
+
+def write_ink_table(path: Path = INK_FILE) -> Path:
+    """Render every (character, drawer) with :func:`render_ink` and store them in ``path``."""
+    chars = _all_characters()
+    inks = [render_ink(char, font) for char in chars for font in FONT_DRAWERS]
+    import matplotlib
+
+    np.savez_compressed(
+        path,
+        matplotlib_version=np.array(matplotlib.__version__),
+        characters=np.array(chars),
+        fonts=np.array(FONT_DRAWERS),
+        shapes=np.array([ink.shape for ink in inks], "int16"),
+        ink=np.concatenate([ink.ravel() for ink in inks]),
+    )
+    return Path(path)
+
+
+@functools.lru_cache(maxsize=1)
+def _ink_table() -> dict[tuple[str, str], np.ndarray]:
+    with np.load(INK_FILE) as stored:
+        chars, fonts = tuple(stored["characters"]), tuple(stored["fonts"])
+        shapes, flat = stored["shapes"], stored["ink"]
+    if chars != _all_characters() or fonts != FONT_DRAWERS:
+        raise RuntimeError(
+            f"{INK_FILE.name} does not hold ALPHABETS x FONT_DRAWERS; "
+            "re-make it with scripts/render_glyph_ink.py"
+        )
+    table, start = {}, 0
+    keys = [(char, font) for char in chars for font in fonts]
+    for key, (height, width) in zip(keys, shapes):
+        end = start + int(height) * int(width)
+        table[key] = flat[start:end].reshape(int(height), int(width))
+        start = end
+    return table
+
+
+def glyph_ink(char: str, font: str) -> np.ndarray:
+    """The stored ink bitmap of ``char`` in ``font`` (see :func:`render_ink`)."""
+    check_choice("glyph_ink", "font", font, FONT_DRAWERS)
+    try:
+        return _ink_table()[(char, font)]
+    except KeyError:
+        raise ValueError(
+            f"glyph_ink: {char!r} is not a character of the offline alphabets "
+            f"({', '.join(ALPHABETS)})"
+        ) from None
+
+
 def _ink_distance(a, b):
     """Fraction of the ink of two renders that differs: 0 for identical glyphs."""
     return float(np.abs(a - b).sum() / np.maximum(a, b).sum())
@@ -90,12 +171,7 @@ def _render(char, font, size, angle=0.0, scale=1.0, shift=(0.5, 0.5)):
     centre (``shift``: where in the free space, 0 to 1 down and across; 0.5 centres)."""
     from PIL import Image
 
-    face = _face(font)
-    face.set_text(char, 0.0)
-    face.draw_glyphs_to_bitmap(antialiased=True)
-    ink = np.asarray(face.get_image())
-    rows, cols = np.nonzero(ink > 25)
-    ink = ink[rows.min() : rows.max() + 1, cols.min() : cols.max() + 1]
+    ink = glyph_ink(char, font)
     side = max(ink.shape)
     square = np.zeros((side, side), np.uint8)
     top, left = (side - ink.shape[0]) // 2, (side - ink.shape[1]) // 2

@@ -16,7 +16,13 @@ from __future__ import annotations
 import keras
 from keras import layers
 
-from .._validate import check_choice, check_classes, check_input_shape, check_int
+from .._validate import (
+    check_choice,
+    check_classes,
+    check_input_shape,
+    check_int,
+    check_number,
+)
 from ._cards import OWN, Count, ModelCard, Top1
 from . import alexnet_zfnet, inception, mobilenet, vgg  # noqa: F401  (the survey below reads their cards: register them first)
 from ._registry import card, register
@@ -328,3 +334,75 @@ def build_for_comparison(spec: str) -> keras.Model:
     if spec.startswith("keras:"):
         return getattr(keras.applications, spec.removeprefix("keras:"))(weights=None)
     return build(spec)
+
+
+# --- RegNet (Radosavovic et al. 2020): the quantised linear rule for stage widths ---------
+
+# Parameters (w0, wa, wm, depth, group width) of the RegNetX models, as listed in the paper's
+# appendix and released with the authors' code (pycls).
+REGNETX_PARAMS = {
+    "RegNetX-200MF": (24, 36.44, 2.49, 13, 8),
+    "RegNetX-400MF": (24, 24.48, 2.54, 22, 16),
+    "RegNetX-600MF": (48, 36.97, 2.24, 16, 24),
+    "RegNetX-800MF": (56, 35.73, 2.28, 16, 16),
+    "RegNetX-1.6GF": (80, 34.01, 2.25, 18, 24),
+    "RegNetX-3.2GF": (88, 26.31, 2.25, 25, 48),
+}
+
+# Stage depths and widths of the same models as tf.keras 2 stores them (MODEL_CONFIGS in
+# keras/applications/regnet.py; Keras 3 ships no RegNet).
+REGNETX_KERAS_TABLE = {
+    "RegNetX-200MF": ([1, 1, 4, 7], [24, 56, 152, 368]),
+    "RegNetX-400MF": ([1, 2, 7, 12], [32, 64, 160, 384]),
+    "RegNetX-600MF": ([1, 3, 5, 7], [48, 96, 240, 528]),
+    "RegNetX-800MF": ([1, 3, 7, 5], [64, 128, 288, 672]),
+    "RegNetX-1.6GF": ([2, 4, 10, 2], [72, 168, 408, 912]),
+    "RegNetX-3.2GF": ([2, 6, 15, 2], [96, 192, 432, 1008]),
+}
+
+
+def regnet_stages(w0, wa, wm, depth, q=8, group_width=None):
+    """Stage widths and depths of a RegNet from its four parameters (Radosavovic et al. 2020).
+
+    Block j (0 to depth - 1) gets the continuous width u_j = w0 + wa * j; s_j is the
+    exponent that brings w0 * wm**s_j closest to u_j (s_j = round(log(u_j / w0) / log wm)),
+    the block's width is w0 * wm**s_j rounded to a multiple of ``q``, and consecutive blocks
+    of equal width form a stage. With ``group_width``, each stage width is then rounded to
+    a multiple of its group width (at most the width itself), as the released models do.
+
+    Returns ``(widths, depths)``, two lists with one entry per stage. For RegNetX-200MF,
+    ``regnet_stages(24, 36.44, 2.49, 13)`` gives ``([24, 56, 152, 368], [1, 1, 4, 7])``.
+    """
+    import math
+
+    func = "regnet_stages"
+    q = check_int(func, "q", q, 1)
+    depth = check_int(func, "depth", depth, 1)
+    w0 = check_number(func, "w0", w0, above=0, what="the first block's width")
+    wa = check_number(
+        func, "wa", wa, at_least=0, what="the slope, width added per block"
+    )
+    wm = check_number(
+        func, "wm", wm, above=1, what="the width multiplier between stages"
+    )
+    if w0 % q:
+        raise ValueError(
+            f"{func}: `w0` (the first block's width) must be a positive multiple of "
+            f"q = {q}, got {w0:g}"
+        )
+    if group_width is not None:
+        group_width = check_int(func, "group_width", group_width, 1)
+    widths, depths = [], []
+    for j in range(depth):
+        u = w0 + wa * j
+        s = round(math.log(u / w0) / math.log(wm))
+        w = int(round(w0 * wm**s / q)) * q
+        if widths and widths[-1] == w:
+            depths[-1] += 1
+        else:
+            widths.append(w)
+            depths.append(1)
+    if group_width is not None:
+        groups = [min(group_width, w) for w in widths]
+        widths = [max(g, int(round(w / g)) * g) for w, g in zip(widths, groups)]
+    return widths, depths

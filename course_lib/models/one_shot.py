@@ -6,7 +6,14 @@ import keras
 import numpy as np
 from keras import layers, ops
 
-from .._validate import check_choice, check_input_shape, check_int, check_positive
+from .._validate import (
+    check_choice,
+    check_input_shape,
+    check_int,
+    check_ndim,
+    check_number,
+    check_positive,
+)
 from ._cards import OWN, Count, ModelCard
 from ._registry import register
 from .custom_layers import EuclideanDistance, L1Distance
@@ -158,3 +165,127 @@ def n_way_one_shot_accuracy(similarity, trials):
         for start, n, (_, _, answer) in zip(starts, sizes, trials)
     )
     return correct / len(trials)
+
+
+def _check_margin(func, margin):
+    """``margin`` as a float if it is a real number >= 0 (a margin of 0 is allowed)."""
+    return check_number(func, "margin", margin, at_least=0)
+
+
+def _distance(squared_distance, squared):
+    """The squared Euclidean distance as it is, or its square root (clipped away from 0,
+    where the root's gradient is infinite)."""
+    if squared:
+        return squared_distance
+    return ops.sqrt(ops.maximum(squared_distance, 1e-12))
+
+
+def triplet_loss(anchor, positive, negative, margin=0.2, squared=True):
+    """Triplet loss of FaceNet (Schroff, Kalenichenko & Philbin 2015), mean over the batch:
+    ``max(0, d(a, p) - d(a, n) + margin)``, with ``d`` the squared Euclidean distance
+    (``squared=True``, FaceNet's form) or the Euclidean distance (``squared=False``).
+
+    Args:
+        anchor, positive, negative: embeddings of equal shape ``(batch, dim)``; row ``i``
+            of each is one triplet (``positive[i]`` of the anchor's class,
+            ``negative[i]`` of another).
+        margin: how much farther the negative must be than the positive (>= 0).
+    """
+    func = "triplet_loss"
+    margin = _check_margin(func, margin)
+    shapes = [tuple(ops.shape(x)) for x in (anchor, positive, negative)]
+    if len(set(shapes)) != 1:
+        raise ValueError(
+            f"{func}: `anchor`, `positive` and `negative` must have the same shape, "
+            f"got {shapes[0]}, {shapes[1]} and {shapes[2]}"
+        )
+    if len(shapes[0]) < 1:
+        raise ValueError(f"{func}: embeddings must be at least 1-D, got a scalar")
+    anchor, positive, negative = (
+        ops.convert_to_tensor(x, "float32") for x in (anchor, positive, negative)
+    )
+    to_positive = _distance(ops.sum(ops.square(anchor - positive), axis=-1), squared)
+    to_negative = _distance(ops.sum(ops.square(anchor - negative), axis=-1), squared)
+    return ops.mean(ops.maximum(to_positive - to_negative + margin, 0.0))
+
+
+def pairwise_distances(embeddings, squared=True):
+    """``(batch, batch)`` matrix of the (squared) Euclidean distances between the rows of
+    ``embeddings`` (``(batch, dim)``), computed from the differences, so the diagonal is 0."""
+    embeddings = ops.convert_to_tensor(embeddings, "float32")
+    check_ndim(
+        "pairwise_distances", "embeddings", ops.shape(embeddings), 2, "(batch, dim)"
+    )
+    differences = ops.expand_dims(embeddings, 1) - ops.expand_dims(embeddings, 0)
+    squared_distance = ops.sum(ops.square(differences), axis=-1)
+    if squared:
+        return squared_distance
+    # the diagonal is exactly 0: keep it 0 rather than the clipped root
+    return ops.where(squared_distance > 0, _distance(squared_distance, False), 0.0)
+
+
+def batch_hard_triplet_loss(embeddings, labels, margin=0.2, squared=False):
+    """Batch-hard triplet loss (Hermans, Beyer & Leibe 2017): every image of the batch is
+    an anchor once, with its *hardest* positive (the farthest image of its class) and its
+    hardest negative (the nearest image of another class); the loss is the mean over the
+    anchors of ``max(0, d(a, p_hard) - d(a, n_hard) + margin)``. Hermans et al. use the
+    Euclidean distance (``squared=False``). Anchors with no other image of their class,
+    or no image of another class, in the batch are left out; with no anchor left, 0.
+
+    Args:
+        embeddings: ``(batch, dim)``.
+        labels: ``(batch,)`` integer class labels.
+        margin: >= 0.
+    """
+    func = "batch_hard_triplet_loss"
+    margin = _check_margin(func, margin)
+    embeddings = ops.convert_to_tensor(embeddings, "float32")
+    check_ndim(func, "embeddings", ops.shape(embeddings), 2, "(batch, dim)")
+    labels = ops.reshape(ops.convert_to_tensor(labels), (-1,))
+    if ops.shape(labels)[0] != ops.shape(embeddings)[0]:
+        raise ValueError(
+            f"{func}: got {ops.shape(labels)[0]} labels for {ops.shape(embeddings)[0]} "
+            "embeddings; `labels` needs one label per embedding"
+        )
+    distance = pairwise_distances(embeddings, squared)
+    batch = ops.shape(embeddings)[0]
+    same = ops.equal(ops.expand_dims(labels, 1), ops.expand_dims(labels, 0))
+    positive = ops.logical_and(same, ops.logical_not(ops.eye(batch, dtype="bool")))
+    negative = ops.logical_not(same)
+    hardest_positive = ops.max(ops.where(positive, distance, -1.0), axis=1)
+    largest = ops.max(distance) + 1.0
+    hardest_negative = ops.min(ops.where(negative, distance, largest), axis=1)
+    valid = ops.logical_and(ops.any(positive, axis=1), ops.any(negative, axis=1))
+    per_anchor = ops.maximum(hardest_positive - hardest_negative + margin, 0.0)
+    valid = ops.cast(valid, "float32")
+    return ops.sum(per_anchor * valid) / ops.maximum(ops.sum(valid), 1.0)
+
+
+TRIPLET_KINDS = ("easy", "semi-hard", "hard")
+
+
+def triplet_kinds(anchor, positive, negative, margin=0.2, squared=True):
+    """Classify each triplet (rows of three equally shaped ``(batch, dim)`` arrays) by
+    FaceNet's terms, with ``d`` the (squared) Euclidean distance: "easy" when the loss is
+    already 0 (``d(a, n) >= d(a, p) + margin``), "hard" when the negative is no farther
+    than the positive (``d(a, n) <= d(a, p)``), "semi-hard" in between (farther than the
+    positive, but inside the margin). Returns a NumPy array of those strings."""
+    func = "triplet_kinds"
+    margin = _check_margin(func, margin)
+    anchor, positive, negative = (
+        np.asarray(x, dtype="float64") for x in (anchor, positive, negative)
+    )
+    if not anchor.shape == positive.shape == negative.shape:
+        raise ValueError(
+            f"{func}: `anchor`, `positive` and `negative` must have the same shape, "
+            f"got {anchor.shape}, {positive.shape} and {negative.shape}"
+        )
+    to_positive = ((anchor - positive) ** 2).sum(axis=-1)
+    to_negative = ((anchor - negative) ** 2).sum(axis=-1)
+    if not squared:
+        to_positive, to_negative = np.sqrt(to_positive), np.sqrt(to_negative)
+    return np.where(
+        to_negative >= to_positive + margin,
+        "easy",
+        np.where(to_negative <= to_positive, "hard", "semi-hard"),
+    )

@@ -21,20 +21,41 @@ CONFIGS = {
 WIDTHS = (64, 128, 256, 512, 512)
 
 
-def vgg_block(x, filters, kernels, name):
-    """Convolutions with 'same' padding and ReLU, then 2x2 max pooling."""
+def vgg_block(x, filters, kernels, name, batch_norm=False):
+    """Convolutions with 'same' padding and ReLU, then 2x2 max pooling.
+
+    ``batch_norm=True`` (not in the paper, which predates it) puts a
+    BatchNormalization layer between each convolution and its ReLU, the placement
+    of Ioffe and Szegedy; the convolution then has no bias, since BN's beta
+    replaces it. The default builds the paper's block unchanged.
+    """
     for i, k in enumerate(kernels, start=1):
+        if not batch_norm:
+            x = layers.Conv2D(
+                filters, k, padding="same", activation="relu", name=f"{name}_conv{i}"
+            )(x)
+            continue
         x = layers.Conv2D(
-            filters, k, padding="same", activation="relu", name=f"{name}_conv{i}"
+            filters, k, padding="same", use_bias=False, name=f"{name}_conv{i}"
         )(x)
+        x = layers.BatchNormalization(name=f"{name}_bn{i}")(x)
+        x = layers.Activation("relu", name=f"{name}_relu{i}")(x)
     return layers.MaxPooling2D(2, name=f"{name}_pool")(x)
 
 
-def vgg(config="D", input_shape=(224, 224, 3), num_classes=1000, dropout=0.5):
+def vgg(
+    config="D",
+    input_shape=(224, 224, 3),
+    num_classes=1000,
+    dropout=0.5,
+    batch_norm=False,
+):
     """VGG network of the given configuration (A=11, B=13, C/D=16, E=19 layers).
 
     Layer names follow keras.applications (block1_conv1, ..., fc1, fc2,
-    predictions) so that its ImageNet weights map one to one.
+    predictions) so that its ImageNet weights map one to one. ``batch_norm=True``
+    gives the later "VGG with BN" variant (see :func:`vgg_block`); the default is
+    the paper's network.
     """
     func = "vgg"
     check_choice(func, "config", config, sorted(CONFIGS))
@@ -44,13 +65,17 @@ def vgg(config="D", input_shape=(224, 224, 3), num_classes=1000, dropout=0.5):
     inputs = keras.Input(input_shape, name="image")
     x = inputs
     for b, (filters, kernels) in enumerate(zip(WIDTHS, CONFIGS[config]), start=1):
-        x = vgg_block(x, filters, kernels, f"block{b}")
+        x = vgg_block(x, filters, kernels, f"block{b}", batch_norm=batch_norm)
     outputs = dense_classifier(
         x, num_classes, dropout, hidden_indices=(1, 2), output_name="predictions"
     )
     depth = sum(len(k) for k in CONFIGS[config]) + 3
     return keras.Model(
-        inputs, outputs, name=f"vgg{depth}" + ("_c" if config == "C" else "")
+        inputs,
+        outputs,
+        name=f"vgg{depth}"
+        + ("_c" if config == "C" else "")
+        + ("_bn" if batch_norm else ""),
     )
 
 

@@ -1,15 +1,20 @@
-"""C3D (Tran et al. 2015): 3-D convolutions over 16-frame video clips."""
+"""C3D (Tran et al. 2015): 3-D convolutions over 16-frame video clips; after it, I3D's
+kernel inflation and R(2+1)D's factorised (2+1)-D convolution."""
 
 from __future__ import annotations
 
 import keras
+import numpy as np
 from keras import layers
 
 from .._validate import (
+    check_ndim,
     check_classes,
     check_fraction,
     check_input_shape,
+    check_int,
     check_positive_ints,
+    int_tuple,
 )
 from ._heads import dense_classifier
 from ._cards import OWN, Count, ModelCard
@@ -108,3 +113,83 @@ def frame_cnn(input_shape=(8, 32, 32, 1), num_classes=4, filters=(16, 32, 64)):
         layers.Dense(num_classes, activation="softmax", name="predictions")(x),
         name="frame_cnn",
     )
+
+
+# --- After C3D: I3D's inflation and R(2+1)D's factorised convolution ------------------------
+
+
+def inflate_kernel(kernel_2d, time):
+    """I3D's inflation (Carreira and Zisserman 2017): a 2-D kernel made 3-D.
+
+    ``kernel_2d`` has Keras's Conv2D layout ``(kh, kw, c_in, c_out)``; the result has
+    Conv3D's ``(time, kh, kw, c_in, c_out)``: the 2-D kernel repeated ``time`` times along
+    a new leading time axis and divided by ``time``. On a clip whose frames are all the
+    same image, a Conv3D with this kernel (no padding in time) computes exactly what the
+    Conv2D computes on that image, so a pretrained 2-D network starts as a working 3-D one.
+    Returns a NumPy array (float32 unless the kernel is already a float type).
+    """
+    func = "inflate_kernel"
+    time = check_int(func, "time", time, 1, note="frames in the inflated kernel")
+    kernel = np.asarray(keras.ops.convert_to_numpy(kernel_2d))
+    check_ndim(
+        func, "kernel_2d", kernel.shape, 4, "(kh, kw, c_in, c_out), a Conv2D kernel"
+    )
+    if not np.issubdtype(kernel.dtype, np.floating):
+        kernel = kernel.astype("float32")
+    inflated = np.repeat(kernel[np.newaxis], time, axis=0) / time
+    return inflated.astype(kernel.dtype)
+
+
+def conv2plus1d_channels(filters_in, filters, kernel=(3, 3, 3)):
+    """R(2+1)D's intermediate width M (Tran et al. 2018), the floor of
+    ``t d^2 N_in N_out / (d^2 N_in + t N_out)``: the number of channels between the
+    1 x d x d spatial and the t x 1 x 1 temporal convolution at which the pair has (up to
+    rounding down) the weights of one t x d x d convolution from N_in to N_out channels.
+    ``kernel`` is ``(t, d, d)``, or an int for a cube."""
+    func = "conv2plus1d_channels"
+    n_in = check_int(func, "filters_in", filters_in, 1)
+    n_out = check_int(func, "filters", filters, 1)
+    t, kh, kw = int_tuple(func, "kernel", kernel, 3)
+    return (t * kh * kw * n_in * n_out) // (kh * kw * n_in + t * n_out)
+
+
+def conv2plus1d(
+    x,
+    filters,
+    kernel=(3, 3, 3),
+    intermediate=None,
+    activation="relu",
+    use_bias=True,
+    name="conv2plus1d",
+):
+    """A (2+1)-D convolution (Tran et al. 2018): a ``1 x d x d`` spatial Conv3D to
+    ``intermediate`` channels with ReLU, then a ``t x 1 x 1`` temporal Conv3D to
+    ``filters`` channels with ``activation``; 'same' padding, stride 1.
+
+    ``intermediate=None`` takes :func:`conv2plus1d_channels`, so that the block has the
+    weights of one ``t x d x d`` Conv3D, rounded down, and twice its nonlinearities.
+    Usable with :func:`course_lib.models.block_model`:
+    ``block_model(conv2plus1d, (8, 28, 28, 256), 256)``.
+    """
+    func = "conv2plus1d"
+    filters = check_int(func, "filters", filters, 1)
+    t, kh, kw = int_tuple(func, "kernel", kernel, 3)
+    if intermediate is None:
+        intermediate = conv2plus1d_channels(x.shape[-1], filters, (t, kh, kw))
+    intermediate = check_int(func, "intermediate", intermediate, 1)
+    x = layers.Conv3D(
+        intermediate,
+        (1, kh, kw),
+        padding="same",
+        activation="relu",
+        use_bias=use_bias,
+        name=f"{name}_spatial",
+    )(x)
+    return layers.Conv3D(
+        filters,
+        (t, 1, 1),
+        padding="same",
+        activation=activation,
+        use_bias=use_bias,
+        name=f"{name}_temporal",
+    )(x)

@@ -111,4 +111,68 @@ def questions():
             "Right: 4 x (3x3x3 + 1).",
             "Use N x (k1 x k2 x C + 1).",
         ),
+        choice(
+            "You load trained 3x3 kernels from a library whose convolution flips the kernel "
+            "into a Keras Conv2D, without flipping them. Which first-layer filters keep "
+            "working?",
+            {
+                "Only those symmetric under a half-turn, such as a Gaussian blur": (
+                    True,
+                    "Right: for such kernels the flip is the identity. A Sobel kernel flips into "
+                    "its negative, so edge responses change sign, with no error raised.",
+                ),
+                "All of them, because the flip does not matter for learned kernels": (
+                    False,
+                    "It does not matter while training; here the kernels were trained under the "
+                    "other convention and are reused without retraining.",
+                ),
+                "None of them, because Keras rejects kernels of the wrong orientation": (
+                    False,
+                    "The shapes are the same, so nothing is rejected; the outputs are silently "
+                    "different for any kernel that is not half-turn symmetric.",
+                ),
+            },
+        ),
+        choice(
+            "A locally connected layer (own filters at every position) and a convolution have "
+            "the same windows, filter count and output size. How do they compare?",
+            {
+                "Same multiply-accumulates, far more parameters for the locally connected one": (
+                    True,
+                    "Right: each output is still one dot product over one window; sharing saves "
+                    "parameters, one set instead of one per position, not arithmetic.",
+                ),
+                "Same parameters, but the convolution needs far fewer multiply-accumulates": (
+                    False,
+                    "Sharing reuses weights; every output still needs its own dot product, so "
+                    "the arithmetic is the same.",
+                ),
+                "The convolution has fewer parameters and fewer multiply-accumulates": (
+                    False,
+                    "Parameters yes; the number of dot products and their length are the same "
+                    "for both layers.",
+                ),
+            },
+        ),
+        choice(
+            "Keras's Conv2D computes a cross-correlation. What does Conv2DTranspose, with the "
+            "same kernel and stride 1, compute on a single channel?",
+            {
+                "A full true convolution: the kernel flipped, the input padded by k - 1": (
+                    True,
+                    "Right: it is the input gradient of the cross-correlation, which is a "
+                    "convolution; the chapter checks it against scipy's convolve2d.",
+                ),
+                "A cross-correlation with the transposed kernel matrix K.T": (
+                    False,
+                    "The name refers to transposing the layer's matrix as a linear map, not to "
+                    "transposing the 3x3 kernel.",
+                ),
+                "The inverse of the Conv2D layer, recovering its input": (
+                    False,
+                    "It restores the input's shape, not its values; a convolution is in general "
+                    "not invertible.",
+                ),
+            },
+        ),
     ]

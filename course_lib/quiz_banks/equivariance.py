@@ -94,4 +94,55 @@ def questions():
             "Right: 2^5.",
             "Multiply the strides of all layers.",
         ),
+        choice(
+            "Zhang inserts a small blur before every subsampling step. Why does that make a network more consistent under one-pixel shifts?",
+            {
+                "It makes every strided layer exactly equivariant to one-pixel shifts": (
+                    False,
+                    "The output still lives on the coarse grid and cannot move by half a position; the layer becomes more stable, not exactly equivariant.",
+                ),
+                "It removes the fast variations that subsampling would fold into slow ones": (
+                    True,
+                    "Right: aliased content is what flips when the input moves by one pixel; blurring first leaves little of it to alias.",
+                ),
+                "It enlarges the receptive field, so each unit sees the whole object": (
+                    False,
+                    "A 3x3 blur adds only a pixel of radius; the gain comes from suppressing high frequencies before subsampling.",
+                ),
+            },
+        ),
+        choice(
+            "A group-equivariant layer applies each filter in all four 90-degree rotations. What happens to its output when the input image is rotated by 90 degrees?",
+            {
+                "Nothing: the layer is invariant to the rotation": (
+                    False,
+                    "That would need pooling over the rotations (and positions); the layer itself is equivariant, so its output changes in a predictable way.",
+                ),
+                "Each map rotates, and the four rotation channels are cyclically permuted": (
+                    True,
+                    "Right: the filter that answered a vertical edge now meets a horizontal one, so its rotated copy takes over; this is the output action T' of the general definition.",
+                ),
+                "The maps rotate, while each channel keeps the same filter's response": (
+                    False,
+                    "A rotated edge is answered by the rotated copy of the filter, so the responses move to another rotation channel.",
+                ),
+            },
+        ),
+        choice(
+            "A vision transformer embeds 16x16 patches and adds a learned position embedding. For which input shifts is the patch embedding alone an exact shifted copy, and what do the position embeddings change?",
+            {
+                "Any shift: a linear map of each patch treats all positions alike": (
+                    False,
+                    "The embedding is a convolution with stride 16, so a shift that is not a multiple of 16 cuts different patches.",
+                ),
+                "Only multiples of 16; the position embeddings then break even those": (
+                    True,
+                    "Right: a whole-patch shift moves the content onto different position vectors, so nothing is guaranteed after the addition.",
+                ),
+                "Only multiples of 16, and the position embeddings restore equivariance for the rest": (
+                    False,
+                    "A different vector for each position cannot undo the cutting of patches; it adds absolute position, the opposite of equivariance.",
+                ),
+            },
+        ),
     ]

@@ -146,4 +146,73 @@ def questions() -> list[dict]:
                 ),
             },
         ),
+        choice(
+            "Network in Network's mlpconv layer slides a small multilayer perceptron over the positions of its "
+            "input. Written with ordinary layers, what is it?",
+            {
+                "A 3x3 convolution followed by 1x1 convolutions, each with a ReLU": (
+                    True,
+                    "Right: the MLP's first layer reads a patch (a spatial convolution); every later layer reads only "
+                    "the channels at one position with shared weights, which is a 1x1 convolution.",
+                ),
+                "A 3x3 convolution followed by a Flatten and a Dense layer": (
+                    False,
+                    "Flatten would mix all positions into one vector; the MLP in NiN works on each position "
+                    "separately and keeps the map.",
+                ),
+                "A stack of 3x3 convolutions, one per hidden layer of the MLP": (
+                    False,
+                    "Each 3x3 layer would widen the receptive field; the MLP's hidden layers see only what the first "
+                    "layer saw at that position.",
+                ),
+                "A locally connected layer with different weights at each position": (
+                    False,
+                    "The same MLP is slid over every position, so the weights are shared, as in a convolution.",
+                ),
+            },
+        ),
+        choice(
+            "GoogLeNet averages its 7x7x1024 map and then applies a linear layer to 1000 classes; NiN applies a 1x1 "
+            "convolution to 1000 maps and then averages. With the same weights, how do their class scores compare?",
+            {
+                "They are equal, because averaging and a linear map can be swapped": (
+                    True,
+                    "Right: both are linear, so the order does not change the scores; NiN's order also keeps the "
+                    "per-class maps, which show where the evidence lies.",
+                ),
+                "NiN's are more accurate, because it classifies every position": (
+                    False,
+                    "Averaging the per-position scores gives exactly the score of the averaged features; nothing is "
+                    "gained in the output itself.",
+                ),
+                "GoogLeNet's are different, because its linear layer has 49 times more weights": (
+                    False,
+                    "Both layers have 1024 x 1000 weights and 1000 biases: the linear layer sees 1024 averaged "
+                    "channels, the 1x1 convolution 1024 channels at each position with the same weights.",
+                ),
+                "They cannot be compared, because NiN's head has no weights": (
+                    False,
+                    "The averaging has no weights, but NiN's 1x1 convolution to the class maps does.",
+                ),
+            },
+        ),
+        choice(
+            "Lin et al. call global average pooling a structural regulariser. What is the regularising effect?",
+            {
+                "The head has no weights to fit, so the convolutional layers must make maps that score the "
+                "classes by themselves": (
+                    True,
+                    "Right: with nothing learnable between the last maps and the softmax, the features cannot lean on "
+                    "a large head that memorises the training set.",
+                ),
+                "Averaging adds noise to the features, as dropout does": (
+                    False,
+                    "The average is deterministic; it removes parameters rather than injecting noise.",
+                ),
+                "It shrinks the weights of the last convolution towards zero, as weight decay does in the loss": (
+                    False,
+                    "It adds no penalty to the loss; its effect comes from the architecture, hence 'structural'.",
+                ),
+            },
+        ),
     ]

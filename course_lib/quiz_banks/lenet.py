@@ -20,7 +20,70 @@ def questions() -> list[dict]:
     c5_params = A.conv_params(16, 120, 5)
     c5_dense = A.dense_params(5 * 5 * 16, 120)
     c1_unshared = A.conv_output_size(32, 5) ** 2 * A.conv_params(1, 6, 5)
+    zip_h1_uses = 8 * 8  # units of one 8x8 map of the 1989 network's H1, one kernel
     return [
+        choice(
+            "Hubel and Wiesel's complex cell responds to a bar of one orientation anywhere "
+            "in a larger receptive field. Which part of LeNet-5 plays its role?",
+            {
+                "S2's subsampling over one of C1's maps": (
+                    True,
+                    "Right: a complex cell pools simple cells of one preference over nearby "
+                    "positions, as S2 combines a 2x2 block of one C1 map, so its output "
+                    "changes little when the bar moves.",
+                ),
+                "C1's convolution": (
+                    False,
+                    "A C1 unit responds to one pattern at one position, which is the simple "
+                    "cell; weight sharing repeats it at every position.",
+                ),
+                "C3's connection table": (
+                    False,
+                    "The table says which feature maps are combined, not how positions are "
+                    "pooled: it mixes kinds of feature, while a complex cell mixes places.",
+                ),
+                "The RBF output layer": (
+                    False,
+                    "The output compares a whole 84-value code with class templates; it does "
+                    "no pooling over positions within one kind of feature.",
+                ),
+            },
+        ),
+        choice(
+            "The Neocognitron (1980) already had shared S-planes and pooling C-planes. What "
+            "did the 1989 zip-code network add that makes it a CNN in today's sense?",
+            {
+                "Every layer trained by backpropagating the output error": (
+                    True,
+                    "Right: the Neocognitron's S-cells learned without a teacher, by "
+                    "competition, so no output error shaped the early features; backprop, "
+                    "with the gradients of a shared weight summed, trains them all for the task.",
+                ),
+                "Convolution, that is the same weights at every position": (
+                    False,
+                    "A Neocognitron cell-plane already gives all its cells the same input "
+                    "connections, shifted: that is weight sharing.",
+                ),
+                "Tolerance to shifts of the input": (
+                    False,
+                    "Shift tolerance was the Neocognitron's purpose (it is in its title), "
+                    "obtained by its C-cells.",
+                ),
+                "More than one layer of feature detectors": (
+                    False,
+                    "The Neocognitron is a cascade of several S- and C-layer modules.",
+                ),
+            },
+        ),
+        numeric(
+            "In the 1989 zip-code network, one H1 feature map has 8x8 units that all use the "
+            "same 5x5 kernel. In backpropagation, the gradient of one of these shared weights "
+            "is a sum of how many per-connection gradients?",
+            zip_h1_uses,
+            "Right: each of the 64 units uses the weight once, and the constraint that the "
+            "copies stay equal is kept by summing their 64 gradients.",
+            "Count the units of one map: each uses every weight of the kernel exactly once.",
+        ),
         choice(
             "MNIST digits are stored as 28x28 images. What happens if you feed them to LeNet-5 "
             "as they are, without the 32x32 canvas?",

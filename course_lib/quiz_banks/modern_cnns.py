@@ -162,4 +162,71 @@ def questions() -> list[dict]:
                 ),
             },
         ),
+        choice(
+            "RegNet compares two design spaces by sampling a few hundred models from each, "
+            "training them briefly and plotting the distribution of their errors, rather than "
+            "by the best model found in each. Why?",
+            {
+                "The best model of a space depends on the luck and effort of one search; the "
+                "distribution says how likely a random model from the space is to be good": (
+                    True,
+                    "Right: a design space is a population, and restricting it is worthwhile when "
+                    "the whole error distribution moves left (or stays put while the space "
+                    "shrinks), not when one lucky sample improves.",
+                ),
+                "A design space holds so many models that training even one of them to convergence "
+                "would cost more computation than sampling hundreds of short runs": (
+                    False,
+                    "Any single model can be trained fully; the short runs make the sampling of "
+                    "many models affordable, but the reason to sample is that one model is a "
+                    "noisy summary of a space.",
+                ),
+                "The distribution shows which single model to deploy": (
+                    False,
+                    "The distribution describes the space, not one member; the RegNet models "
+                    "themselves are picked afterwards, by their own training.",
+                ),
+            },
+        ),
+        numeric(
+            "A vision transformer with 16x16 patches, whose patch embedding is a Conv2D with a "
+            "16x16 kernel and stride 16, is fine-tuned on 384x384 images. How many patch tokens "
+            "does one image give (the class token not counted)?",
+            (384 // 16) ** 2,
+            "Right: 24 patches along each side, 24 * 24 tokens, almost three times the 196 "
+            "tokens of a 224x224 image, and self-attention's pairs grow with the square of that.",
+            "A stride equal to the kernel size cuts the image into non-overlapping patches: "
+            "divide each side by the patch size and multiply the two counts.",
+        ),
+        choice(
+            "Trained on ImageNet alone, the original ViT ends below ResNets of comparable size; "
+            "pre-trained on far larger data sets, it overtakes them. Which property explains "
+            "both results?",
+            {
+                "Weak inductive bias: self-attention builds in neither locality nor translation "
+                "equivariance, so the network must learn them from data, and is not limited "
+                "by them once it has enough": (
+                    True,
+                    "Right: what a convolution assumes for free, ViT must learn from examples; "
+                    "with enough of them, its freedom to relate distant patches pays off.",
+                ),
+                "ViT has far more parameters than the ResNets of its time, so it overfits a data set "
+                "of ImageNet's size, and only a larger data set can fill all of its weights": (
+                    False,
+                    "The comparison is with ResNets of comparable size; the difference is in what "
+                    "the architecture assumes, not in how many weights it has.",
+                ),
+                "The 16x16 patch embedding throws away the fine detail that ImageNet needs": (
+                    False,
+                    "The patch embedding is a learned linear map of all the pixels of each "
+                    "patch, and the same embedding works well after large-scale pre-training.",
+                ),
+                "Self-attention cannot be trained with SGD on small batches": (
+                    False,
+                    "Transformers train with the same gradient methods (usually Adam-type "
+                    "optimisers); their data hunger comes from their assumptions, not from the "
+                    "optimiser.",
+                ),
+            },
+        ),
     ]

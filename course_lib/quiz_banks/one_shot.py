@@ -124,6 +124,68 @@ def questions():
                 ),
             },
         ),
+        choice(
+            "Halfway through training with the triplet loss, you average it over random triplets of each "
+            "batch, and it is near zero. What does that most likely mean?",
+            {
+                "Most random triplets are easy and give no gradient": (
+                    True,
+                    "Right: an easy triplet has loss and gradient zero, and averaging over many dilutes the "
+                    "few that matter; this is why FaceNet and Hermans et al. mine triplets.",
+                ),
+                "The embedding is finished: every class lies farther than the margin from every other": (
+                    False,
+                    "Only the sampled triplets are; the informative ones (semi-hard, hard) are rare among "
+                    "random triplets, so a small mean says little about them.",
+                ),
+                "The margin is too large": (
+                    False,
+                    "A larger margin makes more triplets violate it, which raises the loss; a near-zero "
+                    "loss points the other way.",
+                ),
+            },
+        ),
+        choice(
+            "FaceNet picks semi-hard negatives rather than the hardest ones. What goes wrong with the "
+            "hardest negatives early in training?",
+            {
+                "Training can collapse every image onto one point": (
+                    True,
+                    "Right: the collapsed state costs only the margin and, with squared distances, has zero "
+                    "gradient; the hardest negatives (often odd or mislabelled images) can make shrinking "
+                    "all distances the cheapest way down.",
+                ),
+                "The hardest negatives have zero loss, so each one wastes a forward and backward pass": (
+                    False,
+                    "That describes easy triplets; a hard triplet's loss is at least the margin.",
+                ),
+                "Finding them needs a pass over the whole training set": (
+                    False,
+                    "FaceNet and Hermans et al. find them inside each mini-batch; cost is not the problem "
+                    "FaceNet reports.",
+                ),
+            },
+        ),
+        choice(
+            "A prototypical network is given one support image per class (one-shot). How does it then "
+            "classify a query?",
+            {
+                "By its nearest support embedding, as the distance head does": (
+                    True,
+                    "Right: with one image per class the prototype is that image's embedding; the methods "
+                    "differ in training (N-way episodes instead of pairs), not in the test.",
+                ),
+                "By a learned sigmoid unit on the L1 difference between the query and each support image": (
+                    False,
+                    "That is Koch et al.'s head; prototypical networks use a fixed squared Euclidean "
+                    "distance and put all the learning into the embedding.",
+                ),
+                "It cannot: a class mean needs at least two images": (
+                    False,
+                    "The mean of one embedding is that embedding, so one-shot is the simplest case.",
+                ),
+            },
+        ),
         numeric(
             "If Koch et al.'s twins did not share their weights (two encoders, one sigmoid unit on the L1 distance), "
             "how many parameters would the network have?",

@@ -7,6 +7,10 @@ from course_lib.quiz import choice, numeric
 def questions():
     three = A.receptive_field([(3, 1)] * 3).size
     strided = A.receptive_field([(3, 2), (3, 1)]).size
+    late = (
+        A.receptive_field([(3, 2)] * 4 + [(3, 1)]).size
+        - A.receptive_field([(3, 2)] * 4).size
+    )
     return [
         numeric(
             "Receptive field of three stacked 3x3 stride-1 convolutions?",
@@ -86,6 +90,47 @@ def questions():
                 "Yes, because the pooling layers average the influence of all pixels": (
                     False,
                     "Local pooling does not make influence uniform; only a global average comes close.",
+                ),
+            },
+        ),
+        numeric(
+            "Four 3x3 stride-2 layers are followed by one 3x3 stride-1 layer. How many input pixels does that last layer add to the receptive field?",
+            late,
+            "Right: its 2 extra kernel pixels are each a jump of 2^4 = 16 input pixels apart.",
+            "A layer adds (k - 1) times the jump of the layer below, and the jump is the product of all strides before it.",
+        ),
+        choice(
+            "In GoogLeNet's inception (3a), the 1x1 branch and the 5x5 branch are concatenated. What is true of the receptive field at one position of the concatenated map?",
+            {
+                "Different channels see windows of different sizes around the same centre": (
+                    True,
+                    "Right: the 1x1 channels see the field of the module's input, the 5x5 channels a wider window; "
+                    "the padding keeps the centres aligned.",
+                ),
+                "All channels share the 5x5 branch's field, since concatenation merges the branches": (
+                    False,
+                    "Concatenation only stacks channels; each channel keeps the window of the branch that computed it.",
+                ),
+                "All channels share the 1x1 branch's field, because the narrowest branch limits the module": (
+                    False,
+                    "Nothing limits a branch to the narrowest one; the 5x5 branch really reads a wider window.",
+                ),
+            },
+        ),
+        choice(
+            "A stride-1 stack of 3x3 ReLU layers is made four times deeper. Roughly how do its fields change (Luo et al. 2016)?",
+            {
+                "Both fields grow about fourfold, since every layer adds the same number of pixels": (
+                    False,
+                    "That holds for the theoretical field only; the gradient spreads like a sum of random steps.",
+                ),
+                "The theoretical field grows about fourfold, the effective one about twofold": (
+                    True,
+                    "Right: the theoretical field grows like n, the effective one like the square root of n.",
+                ),
+                "The effective field stays the same while the theoretical one grows": (
+                    False,
+                    "It does grow, only more slowly: the measured slope in the chapter is close to one half.",
                 ),
             },
         ),

@@ -178,4 +178,80 @@ def questions():
             "residual networks have exactly the same parameters.",
             "A 1x1 projection from C to N channels has C x N weights; add the two transitions.",
         ),
+        choice(
+            "Every shortcut of a 54-block ResNet is scaled by λ = 0.9 instead of being the identity. "
+            "What happens to the direct term of the gradient from the top block to the first one?",
+            {
+                "It becomes 0.9^54, well under one percent of its value": (
+                    True,
+                    "Right: unrolled, the direct path multiplies the scales of all the shortcuts it "
+                    "crosses; below one the product vanishes exponentially with depth.",
+                ),
+                "It stays 1, since the scaling is undone by batch norm": (
+                    False,
+                    "The shortcut has no batch norm on it; nothing rescales what the λs remove.",
+                ),
+                "It becomes 0.9, the scale of a single shortcut": (
+                    False,
+                    "The path from the top to the first block crosses every shortcut, so the "
+                    "scales multiply.",
+                ),
+                "It grows, because the branches compensate for the smaller shortcut": (
+                    False,
+                    "The branches add terms that pass through weight layers; the direct term, "
+                    "the one that needs no weights, still shrinks.",
+                ),
+            },
+        ),
+        choice(
+            "In a pre-activation unit, what is applied to the sum x + F(x) before the next unit "
+            "receives it?",
+            {
+                "Nothing: the next unit gets the sum itself": (
+                    True,
+                    "Right: batch norm and ReLU moved to the start of the next unit's branch, so the "
+                    "shortcut carries the sum unchanged; only the network's end adds a BN-ReLU.",
+                ),
+                "A ReLU, as in the original ResNet": (
+                    False,
+                    "That after-addition ReLU is exactly what pre-activation removes: it cuts the "
+                    "negative components of the shortcut signal.",
+                ),
+                "Batch norm, so that the trunk stays standardised": (
+                    False,
+                    "Batch norm after the addition is one of the paper's worst variants: it rescales "
+                    "the shortcut at every unit.",
+                ),
+                "A 1x1 convolution that mixes the channels": (
+                    False,
+                    "A convolution on the shortcut path would no longer be an identity; the paper "
+                    "finds such shortcuts train worse.",
+                ),
+            },
+        ),
+        choice(
+            "Moving the ReLU before the addition also makes the after-addition function the "
+            "identity. Why is it still worse than full pre-activation?",
+            {
+                "The branch can then only add non-negative values, so the signal never decreases": (
+                    True,
+                    "Right: x_{l+1} = x_l + F with F ≥ 0 grows monotonically; a residual should be free "
+                    "to be negative.",
+                ),
+                "A ReLU before the addition blocks the gradient of the shortcut": (
+                    False,
+                    "The ReLU sits on the branch, not on the shortcut; the shortcut's gradient "
+                    "passes unchanged.",
+                ),
+                "It doubles the number of ReLUs per unit": (
+                    False,
+                    "The unit still has two ReLUs; only the position of one of them changes.",
+                ),
+                "Batch norm can no longer follow a convolution": (
+                    False,
+                    "Batch norm still follows each convolution in that variant; the problem is the "
+                    "sign of the branch's output.",
+                ),
+            },
+        ),
     ]

@@ -105,4 +105,64 @@ def questions():
                 ),
             },
         ),
+        choice(
+            "Five 3x3 stride-1 layers, no padding. Why does a corner pixel of the input "
+            "barely influence the output?",
+            {
+                "It has a single path to the outputs, while a central pixel has thousands": (
+                    True,
+                    "Right: the corner lies in one window per layer, the centre in nine, and "
+                    "the counts multiply through the stack.",
+                ),
+                "Its gradient is zeroed by the ReLU at every layer": (
+                    False,
+                    "The ReLU treats border and centre units alike; the imbalance comes from "
+                    "how many windows contain each pixel.",
+                ),
+                "Frameworks skip the corner when the stride does not divide the size": (
+                    False,
+                    "With stride 1 every pixel is read; the corner is read by one window only.",
+                ),
+            },
+        ),
+        choice(
+            "A 3x3 stride-2 convolution with 'same' padding on a 224x224 image is ported "
+            "from Keras to PyTorch with padding=1. What changes?",
+            {
+                "Nothing visible in the shapes, but the sampling grid moves by one pixel": (
+                    True,
+                    "Right: Keras pads 0 before and 1 after, PyTorch 1 on each side; both give "
+                    "112 outputs, on grids shifted by one pixel.",
+                ),
+                "The output becomes 113x113, so the weights no longer load": (
+                    False,
+                    "floor((224 + 2 - 3)/2) + 1 = 112 as well; the shapes agree, which is why "
+                    "the mismatch goes unnoticed.",
+                ),
+                "The kernel is flipped, because PyTorch computes a true convolution": (
+                    False,
+                    "Both frameworks compute a cross-correlation; only the padding differs.",
+                ),
+            },
+        ),
+        choice(
+            "Why does inserting a small blur before the subsampling of max pooling make a "
+            "network more stable under one-pixel shifts?",
+            {
+                "Subsampling folds high frequencies into low ones; blurring removes them first": (
+                    True,
+                    "Right: it is the anti-aliasing filter of signal processing, which Zhang "
+                    "(2019) inserted between the dense max and the subsampling.",
+                ),
+                "The blur adds parameters that learn to undo the shift": (
+                    False,
+                    "Zhang's blur is a fixed filter with no parameters.",
+                ),
+                "A blurred map has fewer pixels, so there is less to shift": (
+                    False,
+                    "The blur is applied at stride 1 and keeps the size; the subsampling after "
+                    "it is unchanged.",
+                ),
+            },
+        ),
     ]

@@ -175,4 +175,87 @@ def questions() -> list[dict]:
             },
         ),
         _crop_question(),
+        choice(
+            "A classifier ends in a Dense layer on a flattened 7x7x512 map. You rewrite the layer "
+            "as a 7x7 Conv2D ('valid') with the same weights reshaped, and feed the network an "
+            "image twice as large in each direction, so that the map is 14x14x512. What does the "
+            "converted layer return?",
+            {
+                "An 8x8 grid of score vectors, each the classifier's answer for one 7x7 window": (
+                    True,
+                    "Right: the kernel fits at 14 - 7 + 1 = 8 positions per axis, and at each one "
+                    "it computes exactly the Dense layer's sum over that window: a sliding-window "
+                    "classifier in one pass.",
+                ),
+                "One score vector, for the whole larger image": (
+                    False,
+                    "That is what the Dense layer would need; the convolution has no fixed input "
+                    "size and slides, giving one vector per position where its kernel fits.",
+                ),
+                "A 2x2 grid, one vector per 7x7 quarter of the map": (
+                    False,
+                    "A 'valid' convolution moves one position at a time (stride 1), so the windows "
+                    "overlap; non-overlapping quarters would need a stride of 7.",
+                ),
+                "An error: the weights were trained on a 7x7 map and cannot be applied to a larger one": (
+                    False,
+                    "The weights are a 7x7 kernel and nothing else: the layer accepts any map at "
+                    "least 7x7, which is why FCN could reuse trained classifiers.",
+                ),
+            },
+        ),
+        choice(
+            "U-Net's weight map adds w0 * exp(-(d1 + d2)^2 / (2 sigma^2)) to each background "
+            "pixel, where d1 and d2 are the distances to the nearest and the second nearest cell. "
+            "Why the sum d1 + d2 and not d1 alone?",
+            {
+                "Only the sum singles out the gaps between two cells": (
+                    True,
+                    "Right: d1 alone would weight every cell's outline. Next to an isolated cell d1 is "
+                    "small but d2 is large, so the term vanishes; only in a narrow gap between two cells are both distances small.",
+                ),
+                "d1 + d2 is cheaper to compute than d1": (
+                    False,
+                    "It is dearer, if anything: d2 needs the distance to every cell, not only the "
+                    "nearest. The reason is what the term singles out.",
+                ),
+                "The sum makes the total weight of the cell pixels equal to that of the background pixels": (
+                    False,
+                    "Balancing the classes is the job of the other term, w_c; the border term is "
+                    "about the gaps between cells.",
+                ),
+                "Without d2 the weights could become negative": (
+                    False,
+                    "An exponential is positive whatever its argument, so w0 * exp(...) is never "
+                    "negative, with or without d2.",
+                ),
+            },
+        ),
+        choice(
+            "U-Net is trained on large tiles with a batch of one image and momentum 0.99. What "
+            "does the high momentum do in this set-up?",
+            {
+                "It averages gradients over about a hundred steps, like a large batch": (
+                    True,
+                    "Right: past gradients enter with weights 1, 0.99, 0.99^2, ..., which sum to "
+                    "1 / (1 - 0.99) = 100, so one image's noisy gradient moves the weights only a "
+                    "little.",
+                ),
+                "It lets the network fit each image exactly before moving on to the next": (
+                    False,
+                    "The opposite: a high momentum makes each update depend mostly on earlier "
+                    "images, so no single image can dominate.",
+                ),
+                "It replaces augmentation, which a batch of one cannot use": (
+                    False,
+                    "Augmentation works per image and is used heavily (elastic deformations); "
+                    "momentum smooths the updates, it creates no new examples.",
+                ),
+                "It is needed because 'valid' convolutions shrink the gradients near the border of each tile": (
+                    False,
+                    "Padding has nothing to do with it: the momentum answers the noise of a batch "
+                    "of one, which the paper accepts to fit large tiles in memory.",
+                ),
+            },
+        ),
     ]

@@ -163,4 +163,82 @@ def questions():
             "Halve 448 five times for the last map's side, then count inputs x 4,096 weights "
             "plus 4,096 biases.",
         ),
+        choice(
+            "After a short training run, a network with batch normalisation does well on "
+            "its training batches but scores near chance with model.predict on the test "
+            "set. What is the most likely cause?",
+            {
+                "predict normalises every test batch with that batch's own statistics": (
+                    False,
+                    "That is training mode. predict and evaluate call the layers with "
+                    "training=False, which uses the moving averages instead.",
+                ),
+                "The moving averages still weigh their initial values heavily": (
+                    True,
+                    "Right: at Keras's momentum of 0.99 the averages need hundreds of steps "
+                    "to forget mean 0 and variance 1. Train longer, lower the momentum, or "
+                    "recompute the statistics with the final weights.",
+                ),
+                "BN's gamma and beta are not saved after training": (
+                    False,
+                    "They are ordinary weights, trained and saved like the kernels; the "
+                    "moving statistics are the part that gradients do not train.",
+                ),
+                "The network over-fitted the training set": (
+                    False,
+                    "Over-fitting would also show with batch statistics on the test set; "
+                    "the same weights do well once test batches use their own statistics.",
+                ),
+            },
+        ),
+        choice(
+            "Why does vgg_block(..., batch_norm=True) build its convolutions with "
+            "use_bias=False?",
+            {
+                "BN subtracts the channel mean, so beta replaces the bias": (
+                    True,
+                    "Right: a constant added to a channel is removed exactly by the mean "
+                    "subtraction, and the learned shift beta plays its role.",
+                ),
+                "A bias before BN makes the batch statistics unstable in training": (
+                    False,
+                    "A bias only shifts the channel mean by a constant, which BN removes "
+                    "exactly; it is wasted, not harmful.",
+                ),
+                "Keras refuses a biased convolution in front of a BatchNormalization": (
+                    False,
+                    "Keras accepts it; the bias is merely redundant.",
+                ),
+                "Dropping the bias saves MACs, which is the point of BN": (
+                    False,
+                    "A bias costs one addition per output; BN's point is to control the "
+                    "scale of the signal, and the bias goes because it is redundant.",
+                ),
+            },
+        ),
+        choice(
+            "Group normalisation takes its statistics over groups of channels within one "
+            "image. Where does it most clearly beat batch normalisation?",
+            {
+                "ImageNet classification with batches of 256 images": (
+                    False,
+                    "With large batches BN's estimates are accurate and the two end close; "
+                    "this is BN's home ground.",
+                ),
+                "Segmentation with two images per GPU": (
+                    True,
+                    "Right: with tiny batches BN's statistics are noisy estimates, while "
+                    "GN's do not depend on the batch at all (Wu and He's comparison).",
+                ),
+                "Any network whose activation is a ReLU": (
+                    False,
+                    "The activation does not decide it; the number of images per batch does.",
+                ),
+                "At inference only, where BN has no statistics to use": (
+                    False,
+                    "BN has its moving averages at inference; GN needing none is a "
+                    "convenience, not where it wins in accuracy.",
+                ),
+            },
+        ),
     ]

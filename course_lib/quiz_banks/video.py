@@ -12,7 +12,8 @@ def _frames_after_two_valid_convolutions(frames: int = 16) -> int:
 
 
 def questions() -> list[dict]:
-    """The chapter's quiz: frame order, clip length, padding in time, pooling, memory."""
+    """The chapter's quiz: frame order, clip length, padding in time, pooling, memory, and what
+    came after C3D (inflation, (2+1)-D factorisation, the limits of Sports-1M)."""
     return [
         choice(
             "frame_cnn applies a 2-D network to each frame and averages the frame features over time. Which "
@@ -153,6 +154,85 @@ def questions() -> list[dict]:
                 "Neither: memory depends on the model, not the batch": (
                     False,
                     "Activations are per clip, so their memory scales with the batch.",
+                ),
+            },
+        ),
+        choice(
+            "I3D inflates a pretrained 3x3 kernel to 3x3x3 by repeating it three times along time and "
+            "dividing by three. What would go wrong if it repeated the kernel without dividing?",
+            {
+                "On a still video each response would triple, unlike the image network's": (
+                    True,
+                    "Right: the division makes the three copies sum to the 2-D kernel, so a video of one "
+                    "repeated frame reproduces the image network's activations exactly.",
+                ),
+                "Nothing: ReLU is scale-invariant, so the scale of the kernel does not matter": (
+                    False,
+                    "ReLU commutes with positive scaling, but the biases are not scaled, and the error "
+                    "compounds through every inflated layer and into the classifier.",
+                ),
+                "The kernel could no longer detect motion, because its copies would be too large": (
+                    False,
+                    "With or without the division the three copies are equal, so the inflated kernel is "
+                    "blind to frame order either way; training has to learn that.",
+                ),
+                "The output would have three times as many frames": (
+                    False,
+                    "The output's length depends on the kernel's depth and the padding, not on the values "
+                    "of its weights.",
+                ),
+            },
+        ),
+        choice(
+            "A 3x3x3 convolution from 64 to 64 channels is replaced by a (2+1)-D block with M chosen by "
+            "R(2+1)D's formula. What does the block gain at (almost) the same number of weights?",
+            {
+                "A second nonlinearity, between the spatial and the temporal convolution": (
+                    True,
+                    "Right: the 1x3x3 convolution to M channels has its own ReLU before the 3x1x1 one, so the "
+                    "same budget buys a composition of two layers.",
+                ),
+                "A larger receptive field in time": (
+                    False,
+                    "The temporal 3x1x1 convolution spans three frames, exactly like the 3x3x3 kernel; both "
+                    "see a 3x3x3 neighbourhood of the input.",
+                ),
+                "Fewer multiply-accumulates, since each factor is a smaller kernel": (
+                    False,
+                    "M is chosen to match the weights, and at stride 1 with 'same' padding the MACs per "
+                    "position equal the weights, so the cost matches too.",
+                ),
+                "Invariance to the order of the frames": (
+                    False,
+                    "The temporal convolution weighs the three frames differently, so it is as sensitive to "
+                    "their order as the full kernel.",
+                ),
+            },
+        ),
+        choice(
+            "Karpathy et al. found a network that saw one frame at a time nearly as accurate on Sports-1M as "
+            "their best multi-frame network. Which conclusion does that result support?",
+            {
+                "Much of a sports label can be read from appearance, so the benchmark rewards motion "
+                "modelling only weakly": (
+                    True,
+                    "Right: the pool says swimming. That is why stronger motion models (two streams, C3D, I3D) "
+                    "needed data sets and tests in which motion matters.",
+                ),
+                "Motion carries no information about actions": (
+                    False,
+                    "The two-stream network's optical-flow stream shows that it does; the moving-digits task "
+                    "of this chapter is an extreme case.",
+                ),
+                "3-D convolutions cannot learn motion": (
+                    False,
+                    "The fusion networks mostly merged frames by 2-D convolutions over stacked channels; the "
+                    "result says little about 3x3x3 kernels used throughout a network.",
+                ),
+                "Single-frame networks see the order of frames through their averaging": (
+                    False,
+                    "Averaging over frames discards their order, which is exactly why such a network "
+                    "cannot tell a clip from its reverse.",
                 ),
             },
         ),

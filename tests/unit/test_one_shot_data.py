@@ -154,9 +154,38 @@ def test_omniglot_loader_reads_the_archive_layout(monkeypatch, tmp_path):
 
 def test_the_fixed_homoglyph_table_is_what_the_renders_measure():
     """HOMOGLYPHS is fixed so that the data set does not change with matplotlib's version;
-    on the pinned version, measuring again must give exactly that table."""
+    measuring the stored bitmaps again must give exactly that table."""
     from course_lib.data import _glyphs
 
     measured = _glyphs.measured_homoglyphs()
     assert {c: twin for c, (twin, _) in measured.items()} == _glyphs.HOMOGLYPHS
     assert all(d < _glyphs.HOMOGLYPH_TOLERANCE for _, d in measured.values())
+
+
+def test_the_stored_glyph_bitmaps_are_what_matplotlib_draws():
+    """glyph_ink.npz holds FreeType's bitmaps so that the data set is the same on every
+    matplotlib; on the version that drew them (the pinned one) a fresh render is identical."""
+    import matplotlib
+
+    from course_lib.data import _glyphs
+
+    with np.load(_glyphs.INK_FILE) as stored:
+        drawn_by = str(stored["matplotlib_version"])
+    if matplotlib.__version__ != drawn_by:
+        pytest.skip(
+            f"bitmaps drawn by matplotlib {drawn_by}, {matplotlib.__version__} here"
+        )
+    for char in _glyphs._all_characters():
+        for font in _glyphs.FONT_DRAWERS:
+            np.testing.assert_array_equal(
+                _glyphs.glyph_ink(char, font), _glyphs.render_ink(char, font)
+            )
+
+
+def test_glyph_ink_names_a_wrong_font_or_character():
+    from course_lib.data import _glyphs
+
+    with pytest.raises(ValueError, match="`font` must be one of"):
+        _glyphs.glyph_ink("A", "Arial.ttf")
+    with pytest.raises(ValueError, match="not a character of the offline alphabets"):
+        _glyphs.glyph_ink("\u4e00", _glyphs.FONT_DRAWERS[0])
