@@ -8,36 +8,37 @@ Keras 3 ships no RegNet; the table below is MODEL_CONFIGS of tf.keras 2
 
 import pytest
 
-from course_lib.models.modern import regnet_stages
+from course_lib.models.modern import (
+    REGNETX_KERAS_TABLE,
+    REGNETX_PARAMS,
+    regnet_stages,
+)
 
-PAPER = {  # model: (w0, wa, wm, depth, group width)
-    "x002": (24, 36.44, 2.49, 13, 8),
-    "x004": (24, 24.48, 2.54, 22, 16),
-    "x006": (48, 36.97, 2.24, 16, 24),
-    "x008": (56, 35.73, 2.28, 16, 16),
-    "x016": (80, 34.01, 2.25, 18, 24),
-    "x032": (88, 26.31, 2.25, 25, 48),
-    "x040": (96, 38.65, 2.43, 23, 40),
-    "x064": (184, 60.83, 2.07, 17, 56),
-    "x080": (80, 49.56, 2.88, 23, 120),
-    "x120": (168, 73.36, 2.37, 19, 112),
-    "x160": (216, 55.59, 2.1, 22, 128),
-    "x320": (320, 69.86, 2.0, 23, 168),
+# The six models course_lib itself lists (REGNETX_PARAMS, REGNETX_KERAS_TABLE) and six larger
+# ones: model -> (w0, wa, wm, depth, group width) and keras's (depths, widths).
+PAPER = {
+    **REGNETX_PARAMS,
+    "RegNetX-4.0GF": (96, 38.65, 2.43, 23, 40),
+    "RegNetX-6.4GF": (184, 60.83, 2.07, 17, 56),
+    "RegNetX-8.0GF": (80, 49.56, 2.88, 23, 120),
+    "RegNetX-12GF": (168, 73.36, 2.37, 19, 112),
+    "RegNetX-16GF": (216, 55.59, 2.1, 22, 128),
+    "RegNetX-32GF": (320, 69.86, 2.0, 23, 168),
 }
-KERAS = {  # model: (depths, widths), copied from tf.keras 2's MODEL_CONFIGS
-    "x002": ([1, 1, 4, 7], [24, 56, 152, 368]),
-    "x004": ([1, 2, 7, 12], [32, 64, 160, 384]),
-    "x006": ([1, 3, 5, 7], [48, 96, 240, 528]),
-    "x008": ([1, 3, 7, 5], [64, 128, 288, 672]),
-    "x016": ([2, 4, 10, 2], [72, 168, 408, 912]),
-    "x032": ([2, 6, 15, 2], [96, 192, 432, 1008]),
-    "x040": ([2, 5, 14, 2], [80, 240, 560, 1360]),
-    "x064": ([2, 4, 10, 1], [168, 392, 784, 1624]),
-    "x080": ([2, 5, 15, 1], [80, 240, 720, 1920]),
-    "x120": ([2, 5, 11, 1], [224, 448, 896, 2240]),
-    "x160": ([2, 6, 13, 1], [256, 512, 896, 2048]),
-    "x320": ([2, 7, 13, 1], [336, 672, 1344, 2520]),
+KERAS = {
+    **REGNETX_KERAS_TABLE,
+    "RegNetX-4.0GF": ([2, 5, 14, 2], [80, 240, 560, 1360]),
+    "RegNetX-6.4GF": ([2, 4, 10, 1], [168, 392, 784, 1624]),
+    "RegNetX-8.0GF": ([2, 5, 15, 1], [80, 240, 720, 1920]),
+    "RegNetX-12GF": ([2, 5, 11, 1], [224, 448, 896, 2240]),
+    "RegNetX-16GF": ([2, 6, 13, 1], [256, 512, 896, 2048]),
+    "RegNetX-32GF": ([2, 7, 13, 1], [336, 672, 1344, 2520]),
 }
+
+
+def test_the_two_tables_name_the_same_models():
+    assert set(REGNETX_PARAMS) == set(REGNETX_KERAS_TABLE)
+    assert set(PAPER) == set(KERAS) and len(PAPER) == 12
 
 
 @pytest.mark.parametrize("model", sorted(PAPER))
