@@ -197,8 +197,9 @@ def test_page_loads_cleanly(visit, page_path):
         assert v.page.request.get(href).ok, f"favicon {href} does not load"
 
 
+# Surnames start with a capital letter, not only an ASCII one (Çiçek et al. 2016).
 BIB_LABEL = re.compile(
-    r"^[A-Z][\w'. -]+?( and [A-Z][\w' -]+| et al\.)? (\d{4}|n\.d\.)[a-z]?$"
+    r"^[^\W\d_][\w'. -]+?( and [^\W\d_][\w' -]+| et al\.)? (\d{4}|n\.d\.)[a-z]?$"
 )
 
 
