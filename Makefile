@@ -11,7 +11,7 @@ RUN := PATH="$(CURDIR)/$(BIN):$$PATH" PYTHONHASHSEED=0
 TEST_ENV := $(RUN) COURSE_QUICK=1 COURSE_OFFLINE=1 TF_CPP_MIN_LOG_LEVEL=3
 PYTEST := $(BIN)/python -m pytest --durations=10
 JOBS ?= 2
-# Browser tests mostly wait for pages to settle, so more workers than cores pay off.
+# Chromium's rendering and axe-core keep both cores busy: more workers than cores ran slower.
 BROWSER_JOBS ?= 2
 
 .PHONY: test-colab colab-refresh venv test lint format test-unit test-course test-jax test-notebooks test-browser browser-deps sandbox-deps diagram-deps \
@@ -132,9 +132,9 @@ diagram-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz; \
 	  else echo "Install Debian's graphviz (sudo apt-get install graphviz) for course_lib.diagrams"; exit 1; fi; }
 
-# loadgroup: tests/browser/test_pdf.py prints the PDF once, on one worker (xdist_group "pdf").
+# tests/browser/test_pdf.py prints the PDF once per run, whichever worker asks first (a lock).
 test-browser: venv book browser-deps
-	$(RUN) $(PYTEST) -n $(BROWSER_JOBS) --dist loadgroup tests/browser
+	$(RUN) $(PYTEST) -n $(BROWSER_JOBS) --dist load tests/browser
 
 # The whole book as one PDF: every HTML page printed by Chromium in _toc.yml's order, with a
 # contents page and bookmarks (scripts/print_pdf.py; tests/browser/test_pdf.py checks it).

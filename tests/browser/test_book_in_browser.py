@@ -599,6 +599,10 @@ def test_quiz_feedback_and_diagrams_are_legible_in_both_themes(visit, theme):
 
 # WCAG 2.1 levels A and AA, the rules axe-core tags with them.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# The theme changes colours only (pydata-sphinx-theme's data-theme swaps CSS variables), so in
+# the dark theme the rules that read colour are run again, not all of them: contrast of text,
+# and links told apart from the text around them. The light pass runs every A/AA rule.
+THEME_RULES = ["color-contrast", "link-in-text-block"]
 
 
 @pytest.mark.parametrize("page_path", PAGES)
@@ -610,12 +614,13 @@ def test_page_passes_axe_core_wcag_aa_in_both_themes(visit, page_path):
     v = visit(f"{page_path}.html")
     v.settle()
     found = []
-    for theme in ("light", "dark"):
+    for theme, run_only in (
+        ("light", {"type": "tag", "values": WCAG_TAGS}),
+        ("dark", {"type": "rule", "values": THEME_RULES}),
+    ):
         v.page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
         v.page.wait_for_timeout(300)  # the theme's colours are applied
-        result = Axe().run(
-            v.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
-        )
+        result = Axe().run(v.page, options={"runOnly": run_only})
         found += [
             f"{theme}: {rule['id']} ({rule['impact']}) at {rule['nodes'][0]['target']}"
             f", {len(rule['nodes'])} element(s)"

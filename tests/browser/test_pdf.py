@@ -7,7 +7,9 @@ bookmarks, the text of each chapter's first page, its images, its contents page.
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -19,9 +21,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = ROOT / "_build" / "html"
-
-# One xdist worker prints the PDF and runs every test on it (make test-browser: loadgroup).
-pytestmark = pytest.mark.xdist_group("pdf")
 
 
 def _script():
@@ -77,7 +76,34 @@ def _heading(doc: str) -> str:
     return re.sub(r"\s+", " ", parser.text).strip()
 
 
-@pytest.fixture(scope="module")
+def _print_once(out: Path) -> Path:
+    """Print the book to ``out`` unless another xdist worker has: the first worker to take the
+    lock prints, the others wait for it and read the same file (pytest-xdist's recipe for a
+    session fixture that must run once; its loadgroup mark split these tests over workers,
+    and each printed the book, a minute or two apiece)."""
+    with open(out.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.exists():
+            # A separate process, as `make pdf` runs it: Playwright's sync API refuses to start
+            # a second session inside this worker's, which the other browser tests hold open.
+            partial = out.with_suffix(".partial.pdf")
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(ROOT / "scripts" / "print_pdf.py"),
+                    "--html",
+                    str(HTML),
+                    "--out",
+                    str(partial),
+                ],
+                check=True,
+                timeout=900,
+            )
+            partial.rename(out)  # only a whole PDF is ever found by the next worker
+    return out
+
+
+@pytest.fixture(scope="session")
 def pdf(tmp_path_factory):
     from pypdf import PdfReader
 
@@ -87,22 +113,11 @@ def pdf(tmp_path_factory):
         pytest.fail(
             "Chromium is not installed: `make browser-deps` installs Debian's chromium"
         )
-    # A separate process, as `make pdf` runs it: Playwright's sync API refuses to start a second
-    # session inside this worker's, which the other browser tests hold open.
-    out = tmp_path_factory.mktemp("pdf") / "book.pdf"
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "print_pdf.py"),
-            "--html",
-            str(HTML),
-            "--out",
-            str(out),
-        ],
-        check=True,
-        timeout=900,
-    )
-    return PdfReader(out)
+    # the parent of a worker's base folder is the whole run's, shared by every worker
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    return PdfReader(_print_once(shared / "book.pdf"))
 
 
 def _bookmarks(reader):
@@ -148,6 +163,30 @@ def test_contents_page_lists_every_page_with_the_page_it_starts_on(pdf):
         assert re.search(rf"\b{page + 1}\b", contents), (title, page + 1)
 
 
+def _image_count(page) -> int:
+    """Image XObjects drawn on a page, also inside form XObjects, counted without decoding
+    them (pypdf's ``page.images`` decodes every bitmap: most of a minute for the book)."""
+
+    def count(resources, seen):
+        found = 0
+        resources = resources.get_object() if resources is not None else {}
+        xobjects = resources.get("/XObject")
+        xobjects = xobjects.get_object() if xobjects is not None else {}
+        for ref in xobjects.values():
+            key = getattr(ref, "idnum", None) or id(ref)
+            if key in seen:
+                continue
+            seen.add(key)
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Image":
+                found += 1
+            elif obj.get("/Subtype") == "/Form":
+                found += count(obj.get("/Resources"), seen)
+        return found
+
+    return count(page.get("/Resources"), set())
+
+
 def test_figures_print_as_images_and_math_is_typeset(pdf):
     # every matplotlib figure of the HTML is a PNG in _images; each must reach the PDF
     pngs = sum(
@@ -159,7 +198,7 @@ def test_figures_print_as_images_and_math_is_typeset(pdf):
         )
         for p in PAGES
     )
-    images = sum(len(page.images) for page in pdf.pages)
+    images = sum(_image_count(page) for page in pdf.pages)
     assert pngs > 20 and images >= pngs, (images, pngs)
     # typeset math leaves no TeX source behind
     leftovers = [
