@@ -2266,6 +2266,7 @@ _TABLE = (
         metric="memory",
     ),
     # --- depth facts, ch01 (insert this chapter's new facts directly below this line) ---
+    # --- depth facts, ch02 (insert this chapter's new facts directly below this line) ---
     # --- depth facts, ch03 (insert this chapter's new facts directly below this line) ---
     _n(
         "lenet5_s2_trainable_params",
@@ -3010,6 +3011,7 @@ _TABLE = (
         "Table 1",
         metric="hyperparameter",
     ),
+    # --- depth facts, ch12 (insert this chapter's new facts directly below this line) ---
     # --- depth facts, ch13 (insert this chapter's new facts directly below this line) ---
     _n(
         "unet_border_w0",

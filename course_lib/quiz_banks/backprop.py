@@ -113,4 +113,45 @@ def questions():
             "Right: f(w + eps) and f(w - eps) for each weight.",
             "Two passes per weight.",
         ),
+        choice(
+            "Why is the input gradient of a convolution called a transposed convolution?",
+            {
+                "It multiplies the upstream gradient by the transpose of the convolution's matrix": (
+                    True,
+                    "Right: the layer is vec(Y) = A vec(X), so dL/dX = A^T dL/dY.",
+                ),
+                "Because it swaps the image's height and width axes": (
+                    False,
+                    "No axes of the image are swapped; the transpose is of the linear map.",
+                ),
+                "Because it is the inverse of the convolution": (
+                    False,
+                    "A transpose is not an inverse: A^T A is not the identity.",
+                ),
+            },
+        ),
+        choice(
+            "A float32 gradient check with h = 1e-6 disagrees badly; with h = 1e-2 it agrees. Why?",
+            {
+                "Rounding error grows like 1/h and dominates at small steps in float32": (
+                    True,
+                    "Right: the best step is near the cube root of the unit roundoff.",
+                ),
+                "Truncation error grows as the step shrinks": (
+                    False,
+                    "Truncation error shrinks like h squared; it is rounding that grows.",
+                ),
+                "The backward pass has a bug that only shows at small steps": (
+                    False,
+                    "A real bug gives an error that does not change with h.",
+                ),
+            },
+        ),
+        numeric(
+            "For a stride-1, unpadded convolution, the backward pass (dL/dW and dL/dX together) "
+            "costs how many times the forward pass's multiply-accumulates?",
+            2,
+            "Right: each gradient needs as many products as the forward pass.",
+            "Count the products of each gradient's sum: each equals the forward count.",
+        ),
     ]
