@@ -41,8 +41,9 @@ def _small_params():
     """Every registered name. A name that stacks the same builder's blocks another number of
     times (same builder function, same small configuration: resnet34 and resnet152 beside
     resnet18, vgg19 beside vgg11) carries the ``counting`` marker unless it is the cheapest of
-    its group (a residual network before its plain twin): ``make test-jax`` runs one per group, since what a backend can get wrong is a
-    layer, not how often it is repeated. TensorFlow runs them all."""
+    its group (a residual network before its plain twin): ``make test-jax`` runs one per
+    group, since what a backend can get wrong is a layer, not how often it is repeated.
+    TensorFlow runs them all."""
     groups = {}
     for name in available():
         fn = _registry._BUILDERS[name].__wrapped__
